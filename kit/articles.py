@@ -1,0 +1,554 @@
+"""One article: an English translation followed by the Chinese original.
+
+The format, as the seed files show it (``cat -A`` shows every byte)::
+
+    Title: <English title>
+    Author: <may be empty>
+    Date: 1952-08-03
+    Page: 2
+
+    [English column name]          e.g. "Economic Life Brief Commentary"
+    [English title repeated]
+    <English paragraphs, one per line>
+
+    <hr />
+    Original:
+    ### <Chinese title; a two-line headline joined by two spaces>
+    <author line, may be blank>
+    1952-08-03
+    第2版(<section, usually empty>)
+    专栏：<column, may be empty>
+        <headline lines, repeated>
+        <Chinese paragraphs, one per line>
+
+Files saved by other tools vary (CRLF, a BOM, tabs, ASCII colons, missing blank
+lines): the parser reads lines by what they mean, not by position, and reports
+what does not fit with the file and the line.
+
+    >>> text = '''Title: A Short Report
+    ... Author:
+    ... Date: 1952-08-03
+    ... Page: 2
+    ...
+    ... Workers met on July 20th.
+    ...
+    ... <hr />
+    ... Original:
+    ... ### 简短的报道
+    ...
+    ... 1952-08-03
+    ... 第2版()
+    ... 专栏：
+    ...     简短的报道
+    ...     工人们于七月二十日开会。
+    ... '''
+    >>> article = parse_article(text, source="short.txt")
+    >>> article
+    <Article 1952-08-03 p.2 简短的报道>
+    >>> article.paragraph_pairs()
+    [('Workers met on July 20th.', '工人们于七月二十日开会。')]
+    >>> parse_article(text.replace("Date: 1952-08-03", "Date: 1952-13-45"), source="bad.txt")
+    Traceback (most recent call last):
+    ...
+    kit.errors.ArticleFormatError: bad.txt, line 3: expected a date like 1952-08-03 after 'Date:', found '1952-13-45' (there is no month 13)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ArticleFormatError
+
+__all__ = ["Article", "parse_article", "read_article", "decode_article_bytes"]
+
+NEWSPAPER_ZH = "人民日报"
+NEWSPAPER_EN = "People's Daily"
+
+_COLON = r"\s*[:：]\s*"
+_HEADER_RE = re.compile(r"^\s*(title|author|date|page)" + _COLON + r"(.*)$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"^\s*(<hr\s*/?>|-{3,}|\*{3,}|_{3,})\s*$", re.IGNORECASE)
+_ORIGINAL_RE = re.compile(r"^\s*original\s*[:：]?\s*$", re.IGNORECASE)
+_ZH_TITLE_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
+_DATE_LIKE_RE = re.compile(r"^\s*\d{2,4}\s*[-/.年]")
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)\s*$")
+_PAGE_ZH_RE = re.compile(r"^\s*第\s*(\S+?)\s*版\s*(?:[(（]\s*(.*?)\s*[)）])?\s*$")
+_COLUMN_RE = re.compile(r"^\s*专栏" + _COLON + r"(.*)$")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "’", ":", ";")
+_ZH_NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                "六": 6, "七": 7, "八": 8, "九": 9}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article. Fields hold text exactly as printed (stripped of indentation).
+
+    ``paragraphs_en`` and ``paragraphs_zh`` hold the body only: no header lines,
+    no repeated title, headline or column name.
+    """
+
+    id: str
+    path: Path | None
+    title_en: str
+    title_zh: str
+    headline_zh: tuple[str, ...]
+    author_en: str
+    author_zh: str
+    date: _dt.date
+    page: int
+    section: str
+    column_zh: str
+    column_en: str
+    paragraphs_en: tuple[str, ...]
+    paragraphs_zh: tuple[str, ...]
+    source_lines: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    # -- reading ---------------------------------------------------------------------
+    def paragraph_pairs(self) -> list[tuple[str, str]]:
+        """Aligned ``(en, zh)`` paragraph pairs.
+
+        One to one when both languages have the same number of paragraphs;
+        otherwise :func:`kit.align` decides from their lengths, and paragraphs
+        that belong together are joined (English with a space, Chinese directly).
+        A paragraph with no counterpart is paired with ``""``.
+        """
+        if len(self.paragraphs_en) == len(self.paragraphs_zh):
+            return list(zip(self.paragraphs_en, self.paragraphs_zh))
+        from .language import align
+
+        pairs = []
+        for en_idx, zh_idx in align(list(self.paragraphs_en), list(self.paragraphs_zh)):
+            pairs.append((" ".join(self.paragraphs_en[i] for i in en_idx),
+                          "".join(self.paragraphs_zh[i] for i in zh_idx)))
+        return pairs
+
+    def sentence_pairs(self):
+        """Aligned sentence beads ``(en_sentences, zh_sentences)``; see :func:`kit.language.sentence_pairs`."""
+        from .language import sentence_pairs
+
+        return sentence_pairs(self)
+
+    def text(self, lang: str = "zh") -> str:
+        """The body in one language, paragraphs separated by blank lines."""
+        return "\n\n".join(self._paragraphs(lang))
+
+    def _paragraphs(self, lang: str) -> tuple[str, ...]:
+        if lang == "zh":
+            return self.paragraphs_zh
+        if lang == "en":
+            return self.paragraphs_en
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+
+    @property
+    def headline(self) -> str:
+        """The Chinese headline on one line, its printed lines joined by a space."""
+        return " ".join(self.headline_zh) if self.headline_zh else self.title_zh
+
+    # -- citing ----------------------------------------------------------------------
+    def citation(self, style: str = "chicago") -> str:
+        """A citation ready to paste into an essay.
+
+        Styles: ``"chicago"`` (notes and bibliography, newspaper), ``"apa"`` (7th
+        edition), ``"mla"`` (9th edition). Chinese title first, English title in
+        brackets, 人民日报 / People's Daily, date, page and column.
+        """
+        style = style.lower()
+        title_zh = self.headline
+        title_en = self.title_en
+        column = ""
+        if self.column_zh:
+            column = f"《{self.column_zh}》" + (f" [{self.column_en}]" if self.column_en else "")
+        day = f"{_MONTHS[self.date.month - 1]} {self.date.day}, {self.date.year}"
+        paper = f"{NEWSPAPER_ZH} [{NEWSPAPER_EN}]"
+        author = self.author_zh or self.author_en
+        if style == "chicago":
+            lead = f"{author}. " if author else ""
+            col = f" Column {column}." if column else ""
+            return (f"{lead}“{title_zh}” [{title_en}].{col} {paper}, {day}, p. {self.page}.")
+        if style == "apa":
+            when = f"({self.date.year}, {_MONTHS[self.date.month - 1]} {self.date.day})"
+            col = f" {column}." if column else ""
+            if author:
+                return f"{author}. {when}. {title_zh} [{title_en}].{col} {paper}, {self.page}."
+            return f"{title_zh} [{title_en}]. {when}.{col} {paper}, {self.page}."
+        if style == "mla":
+            lead = f"{author}. " if author else ""
+            col = f" {column}." if column else ""
+            mla_day = f"{self.date.day} {_MONTHS[self.date.month - 1][:3]}{'.' if self.date.month != 5 else ''} {self.date.year}"
+            return f"{lead}“{title_zh} [{title_en}].”{col} {paper}, {mla_day}, p. {self.page}."
+        raise ValueError(f"unknown citation style {style!r}: use 'chicago', 'apa' or 'mla'")
+
+    # -- display ---------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<Article {self.date.isoformat()} p.{self.page} {self.headline_zh[0] if self.headline_zh else self.title_zh}>"
+
+    def _repr_html_(self) -> str:
+        first_en = self.paragraphs_en[0] if self.paragraphs_en else ""
+        first_zh = self.paragraphs_zh[0] if self.paragraphs_zh else ""
+        short = lambda s, n: html.escape(s if len(s) <= n else s[: n - 1] + "…")  # noqa: E731
+        return (
+            f"<div><b lang='zh-Hans'>{html.escape(self.headline)}</b> "
+            f"<span lang='en'>[{html.escape(self.title_en)}]</span><br>"
+            f"<small>{html.escape(self.id)} · {self.date.isoformat()} · p. {self.page}"
+            f"{' · ' + html.escape(self.column_zh) if self.column_zh else ''} · "
+            f"{len(self.paragraphs_zh)} paragraphs</small>"
+            f"<p lang='zh-Hans'>{short(first_zh, 80)}</p><p lang='en'>{short(first_en, 160)}</p></div>"
+        )
+
+
+# ------------------------------------------------------------------------------------
+# Reading files
+# ------------------------------------------------------------------------------------
+def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = None) -> str:
+    """Decode an article file's bytes, explaining what went wrong when they are not UTF-8 text.
+
+    >>> decode_article_bytes("Title: x".encode("gb18030"), "a.txt")
+    'Title: x'
+    >>> decode_article_bytes("标题".encode("gb18030"), "b.txt")
+    Traceback (most recent call last):
+    ...
+    kit.errors.ArticleFormatError: b.txt, line 1: the file is not UTF-8 text; it looks like GBK/GB18030 (a common Chinese encoding). Convert it with: iconv -f GB18030 -t UTF-8 b.txt > b-utf8.txt, or load it with encoding='gb18030'
+    """
+    if not data.strip():
+        raise ArticleFormatError("the file is empty: expected an article starting with 'Title: '",
+                                 path=source, line=1)
+    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
+        raise ArticleFormatError("this looks like a binary file, not a text article "
+                                 "(expected UTF-8 text starting with 'Title: ')", path=source, line=1)
+    if encoding:
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except (UnicodeDecodeError, LookupError) as exc:
+            line = data[: getattr(exc, "start", 0)].count(b"\n") + 1
+            raise ArticleFormatError(f"the file cannot be read as {encoding}: {exc}", path=source,
+                                     line=line) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ArticleFormatError(
+                f"the file is not UTF-8 text (byte {data[exc.start]:#04x} cannot be decoded); "
+                "save it as UTF-8 in your editor", path=source, line=line) from None
+        stem = Path(source).stem
+        raise ArticleFormatError(
+            "the file is not UTF-8 text; it looks like GBK/GB18030 (a common Chinese encoding). "
+            f"Convert it with: iconv -f GB18030 -t UTF-8 {source} > {stem}-utf8.txt, "
+            "or load it with encoding='gb18030'", path=source, line=line) from None
+
+
+def _looks_binary(chunk: bytes) -> bool:
+    if not chunk:
+        return False
+    controls = sum(1 for b in chunk if b < 32 and b not in (9, 10, 13, 12))
+    return controls / len(chunk) > 0.05
+
+
+def read_article(path: str | Path, encoding: str | None = None, source: str | None = None) -> Article:
+    """Read and parse one article file. ``encoding`` forces a codec (e.g. ``"gb18030"``)."""
+    path = Path(path)
+    label = source or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleFormatError(f"cannot read the file ({exc.strerror})", path=label) from None
+    text = decode_article_bytes(data, label, encoding)
+    return parse_article(text, source=label, path=path, article_id=path.stem)
+
+
+# ------------------------------------------------------------------------------------
+# Parsing
+# ------------------------------------------------------------------------------------
+class _Lines:
+    """The text's lines with their 1-based numbers, trailing whitespace removed."""
+
+    def __init__(self, text: str):
+        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        self.items = [(n, line.rstrip()) for n, line in enumerate(text.split("\n"), start=1)]
+
+
+def parse_article(text: str, source: str = "<text>", path: Path | None = None,
+                  article_id: str | None = None) -> Article:
+    """Parse the text of one article (see the module docstring for the format).
+
+    Args:
+        text: the whole article, English part then Chinese part.
+        source: the name used in error messages (a file name).
+        article_id: the id; defaults to the stem of ``source``.
+
+    Raises:
+        ArticleFormatError: naming ``source`` and the line, saying what was expected.
+    """
+    lines = _Lines(text).items
+    err = lambda msg, line: ArticleFormatError(msg, path=source, line=line)  # noqa: E731
+    source_lines: dict[str, int] = {}
+
+    # -- split English part / Chinese part at "Original:" ----------------------------
+    original_at = next((i for i, (_, s) in enumerate(lines) if _ORIGINAL_RE.match(s)), None)
+    if original_at is None:
+        last = next((n for n, s in reversed(lines) if s.strip()), 1)
+        raise err("there is no 'Original:' line: expected the English translation, then a line "
+                  "'Original:', then the Chinese original", last)
+    english = lines[:original_at]
+    chinese = lines[original_at + 1:]
+    original_line = lines[original_at][0]
+
+    # -- English header --------------------------------------------------------------
+    header: dict[str, tuple[int, str]] = {}
+    i = 0
+    while i < len(english):
+        n, s = english[i]
+        if not s.strip():
+            i += 1
+            continue
+        m = _HEADER_RE.match(s)
+        if not m:
+            break
+        key = m.group(1).lower()
+        if key in header:
+            break
+        header[key] = (n, m.group(2).strip())
+        i += 1
+    first_line = next((n for n, s in lines if s.strip()), 1)
+    if "title" not in header or not header["title"][1]:
+        at = header["title"][0] if "title" in header else first_line
+        raise err("the English title is missing: expected a first line like 'Title: Workers Meet'", at)
+    title_en = _squash(header["title"][1])
+    source_lines["title_en"] = header["title"][0]
+    author_en = _squash(header.get("author", (0, ""))[1])
+
+    date = None
+    if "date" in header:
+        n, value = header["date"]
+        date = _parse_date(value, lambda why: err(f"expected a date like 1952-08-03 after 'Date:', "
+                                                  f"found '{value}'{why}", n))
+        source_lines["date"] = n
+    page = None
+    if "page" in header:
+        n, value = header["page"]
+        page = _parse_page(value, lambda: err(f"expected a page number like 'Page: 2', found '{value}'", n))
+
+    body_en = [(n, s.strip()) for n, s in english[i:]
+               if s.strip() and not _SEPARATOR_RE.match(s)]
+
+    # -- Chinese header ----------------------------------------------------------------
+    zh = [(n, s) for n, s in chinese]
+    j = _skip_blank(zh, 0)
+    if j >= len(zh):
+        raise err("the Chinese original is missing: expected a line '### <Chinese title>' "
+                  "after 'Original:'", original_line)
+    n, s = zh[j]
+    m = _ZH_TITLE_RE.match(s)
+    if not m or not s.lstrip().startswith("#"):
+        raise err(f"expected the Chinese title as a line starting with '### ' after 'Original:', "
+                  f"found '{s.strip()}'", n)
+    title_zh = m.group(1).strip()
+    if not title_zh:
+        raise err("the Chinese title is missing: expected '### <Chinese title>'", n)
+    source_lines["title_zh"] = n
+    j += 1
+
+    # author line (optional), then the date
+    author_zh = ""
+    j = _skip_blank(zh, j)
+    if j < len(zh) and not _DATE_LIKE_RE.match(zh[j][1]) and not _is_zh_meta(zh[j][1]) \
+            and _is_author_line(zh, j):
+        author_zh = _squash(zh[j][1])
+        j = _skip_blank(zh, j + 1)
+    if j >= len(zh):
+        raise err("expected a date like 1952-08-03 after the Chinese title, found the end of the file",
+                  zh[-1][0] if zh else original_line)
+    n, s = zh[j]
+    if _is_zh_meta(s) and date is not None:
+        zh_date = None  # no Chinese date line: the English header's date stands
+    else:
+        zh_date = _parse_date(s.strip(), lambda why: err(
+            f"expected a date like 1952-08-03 after the Chinese title, found '{s.strip()}'{why}", n))
+        source_lines["date_zh"] = n
+        j += 1
+
+    section = ""
+    column_zh = ""
+    zh_page = None
+    while True:
+        j = _skip_blank(zh, j)
+        if j >= len(zh):
+            break
+        n, s = zh[j]
+        pm = _PAGE_ZH_RE.match(s)
+        cm = _COLUMN_RE.match(s)
+        if pm and zh_page is None:
+            zh_page = _parse_page(pm.group(1), lambda: err(
+                f"expected a page number like 第2版 in '{s.strip()}'", n))
+            section = (pm.group(2) or "").strip()
+        elif cm and not column_zh:
+            column_zh = cm.group(1).strip()
+        else:
+            break
+        j += 1
+
+    date = date or zh_date
+    if page is None:
+        page = zh_page
+    if page is None:
+        raise err("the page number is missing: expected 'Page: 2' in the English header "
+                  "or a line like 第2版() after the Chinese date", source_lines.get("date_zh", first_line))
+
+    # -- Chinese body: drop the repeated headline and column -----------------------------
+    body_zh = [(n, s.strip()) for n, s in zh[j:] if s.strip() and not _SEPARATOR_RE.match(s)]
+    headline, body_zh = _take_headline(title_zh, body_zh)
+    if column_zh and body_zh and _norm_zh(body_zh[0][1]) == _norm_zh(column_zh):
+        body_zh = body_zh[1:]
+    if not body_zh:
+        raise err("the Chinese body is empty: expected paragraphs after the Chinese header "
+                  "(date, 第N版, 专栏)", zh[-1][0] if zh else original_line)
+
+    # -- English body: drop the column name and the repeated title ------------------------
+    column_en = ""
+    if body_en and _is_column_line(body_en, title_en, column_zh):
+        column_en = body_en[0][1]
+        body_en = body_en[1:]
+    body_en = _drop_repeated_title(title_en, body_en)
+    if not body_en:
+        sep = next((n for n, s in english if _SEPARATOR_RE.match(s)), original_line)
+        raise err("the English body is empty: expected the translated paragraphs between the "
+                  "header (Title, Author, Date, Page) and 'Original:'", sep)
+
+    source_lines["paragraphs_en"] = tuple(n for n, _ in body_en)
+    source_lines["paragraphs_zh"] = tuple(n for n, _ in body_zh)
+    return Article(
+        id=article_id or Path(source).stem,
+        path=Path(path) if path is not None else None,
+        title_en=title_en,
+        title_zh=title_zh,
+        headline_zh=tuple(headline),
+        author_en=author_en,
+        author_zh=author_zh,
+        date=date,
+        page=page,
+        section=section,
+        column_zh=column_zh,
+        column_en=column_en,
+        paragraphs_en=tuple(s for _, s in body_en),
+        paragraphs_zh=tuple(s for _, s in body_zh),
+        source_lines=source_lines,
+    )
+
+
+def _skip_blank(lines, j):
+    while j < len(lines) and not lines[j][1].strip():
+        j += 1
+    return j
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _norm_zh(s: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", s)
+
+
+def _norm_en(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def _is_zh_meta(s: str) -> bool:
+    return bool(_PAGE_ZH_RE.match(s) or _COLUMN_RE.match(s))
+
+
+def _is_author_line(zh, j) -> bool:
+    """An author line is a short line directly followed (after blanks) by the date."""
+    k = _skip_blank(zh, j + 1)
+    return k < len(zh) and bool(_DATE_LIKE_RE.match(zh[k][1]))
+
+
+def _parse_date(value: str, fail):
+    m = _DATE_RE.match(value)
+    if not m:
+        raise fail("")
+    year = int(m.group(1))
+    month = int(m.group(2) or m.group(4))
+    day = int(m.group(3) or m.group(5))
+    if not 1 <= month <= 12:
+        raise fail(f" (there is no month {month})")
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        raise fail(f" (there is no day {day} in {_MONTHS[month - 1]} {year})") from None
+
+
+def _parse_page(value: str, fail) -> int:
+    value = value.strip()
+    if re.fullmatch(r"\d+", value):
+        return int(value)
+    if value and all(ch in _ZH_NUMERALS or ch == "十" for ch in value):
+        return _zh_number(value)
+    raise fail()
+
+
+def _zh_number(s: str) -> int:
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_ZH_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_ZH_NUMERALS.get(ones, 0) if ones else 0)
+    n = 0
+    for ch in s:
+        n = n * 10 + _ZH_NUMERALS[ch]
+    return n
+
+
+def _take_headline(title_zh: str, body):
+    """Split the printed headline off the start of the Chinese body.
+
+    The body usually repeats the headline, one printed line per body line; the
+    title line joins them with two spaces. Returns ``(headline_lines, rest)``.
+    """
+    target = _norm_zh(title_zh)
+    taken, joined = [], ""
+    for n, s in body:
+        candidate = joined + _norm_zh(s)
+        if candidate and target.startswith(candidate):
+            taken.append(s)
+            joined = candidate
+            if joined == target:
+                return taken, body[len(taken):]
+        else:
+            break
+    # No repeated headline in the body: the title itself, split where it has 2+ spaces.
+    parts = [p.strip() for p in re.split(r"\s{2,}|\u3000+", title_zh) if p.strip()]
+    return parts or [title_zh], body
+
+
+def _is_column_line(body_en, title_en: str, column_zh: str) -> bool:
+    first = body_en[0][1]
+    if _norm_en(first) == _norm_en(title_en) or first.endswith(_SENTENCE_END):
+        return False
+    if len(first.split()) > 8:
+        return False
+    followed_by_title = len(body_en) > 1 and _norm_en(body_en[1][1]) == _norm_en(title_en)
+    return bool(column_zh) or followed_by_title
+
+
+def _drop_repeated_title(title_en: str, body):
+    """Drop the English title when the body repeats it (whole, or split over lines)."""
+    target = _norm_en(title_en)
+    taken, joined = 0, ""
+    for _, s in body:
+        if s.endswith((".", "!", "?")) and _norm_en(s) != target:
+            break
+        candidate = (joined + " " + _norm_en(s)).strip()
+        if candidate and target.startswith(candidate):
+            taken += 1
+            joined = candidate
+            if joined == target:
+                return body[taken:]
+        else:
+            break
+    return body

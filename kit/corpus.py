@@ -1,0 +1,153 @@
+"""A collection of articles, loaded from a folder or a list of files.
+
+    >>> corpus = load_corpus()
+    >>> len(corpus), corpus.ids
+    (2, ['000_7ca6473d3635779a', '003_0d759123a74baf35'])
+    >>> corpus["0001"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "unknown article '0001': try one of 000_7ca6473d3635779a, 003_0d759123a74baf35, or kit.load_corpus().ids"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ._data import display_path, seeds_dir
+from .articles import Article, read_article
+from .errors import ArticleFormatError, KitError
+
+__all__ = ["Corpus", "load_corpus", "article_files"]
+
+
+class Corpus:
+    """Articles sorted by date, then id; ``corpus[id]`` finds one by its file stem."""
+
+    def __init__(self, articles: Iterable[Article] = (), problems: Iterable[ArticleFormatError] = ()):
+        self.articles: tuple[Article, ...] = tuple(sorted(articles, key=lambda a: (a.date, a.id)))
+        self.problems: list[ArticleFormatError] = list(problems)
+        self._by_id = {a.id: a for a in self.articles}
+
+    # -- collection protocol ---------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __contains__(self, article_id) -> bool:
+        return article_id in self._by_id
+
+    def __getitem__(self, article_id: str) -> Article:
+        if isinstance(article_id, int):
+            return self.articles[article_id]
+        try:
+            return self._by_id[article_id]
+        except KeyError:
+            close = [i for i in self.ids if i.startswith(str(article_id)[:3])] or self.ids
+            raise KeyError(f"unknown article '{article_id}': try one of {', '.join(close[:5])}, "
+                           "or kit.load_corpus().ids") from None
+
+    @property
+    def ids(self) -> list[str]:
+        """The article ids, in corpus order."""
+        return [a.id for a in self.articles]
+
+    def __repr__(self) -> str:
+        extra = f", {len(self.problems)} problem(s)" if self.problems else ""
+        return f"<Corpus of {len(self)} article(s){extra}>"
+
+    def _repr_html_(self) -> str:
+        return self.articles_frame()._repr_html_()
+
+    # -- tables ------------------------------------------------------------------------
+    def articles_frame(self):
+        """One row per article: id, date, page, column, titles, paragraph and character counts."""
+        import pandas as pd
+
+        rows = [{
+            "id": a.id,
+            "date": a.date,
+            "page": a.page,
+            "column_zh": a.column_zh,
+            "title_zh": a.headline,
+            "title_en": a.title_en,
+            "author": a.author_zh or a.author_en,
+            "paragraphs_en": len(a.paragraphs_en),
+            "paragraphs_zh": len(a.paragraphs_zh),
+            "chars_zh": sum(len(p) for p in a.paragraphs_zh),
+            "words_en": sum(len(p.split()) for p in a.paragraphs_en),
+        } for a in self.articles]
+        columns = ["id", "date", "page", "column_zh", "title_zh", "title_en", "author",
+                   "paragraphs_en", "paragraphs_zh", "chars_zh", "words_en"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def paragraphs_frame(self):
+        """One row per aligned paragraph pair: article, index (0-based), en, zh."""
+        import pandas as pd
+
+        rows = [{"article": a.id, "index": i, "en": en, "zh": zh}
+                for a in self.articles for i, (en, zh) in enumerate(a.paragraph_pairs())]
+        return pd.DataFrame(rows, columns=["article", "index", "en", "zh"])
+
+    def sentences_frame(self):
+        """One row per aligned sentence bead: article, paragraph, bead, en, zh.
+
+        ``en`` and ``zh`` join the bead's sentences (a bead may hold 0, 1 or 2 per side).
+        """
+        import pandas as pd
+
+        rows = []
+        for a in self.articles:
+            for b, bead in enumerate(a.sentence_pairs()):
+                en, zh = bead
+                rows.append({"article": a.id, "paragraph": getattr(bead, "paragraph", None),
+                             "bead": b, "en": " ".join(en), "zh": "".join(zh)})
+        return pd.DataFrame(rows, columns=["article", "paragraph", "bead", "en", "zh"])
+
+
+def article_files(path: str | Path | Iterable[str | Path] | None = None) -> list[Path]:
+    """The article files named by ``path``: a folder (its ``*.txt``), one file, or a list."""
+    if path is None:
+        path = seeds_dir()
+    if isinstance(path, (str, Path)):
+        p = Path(path)
+        if p.is_dir():
+            return sorted(f for f in p.glob("*.txt") if f.is_file())
+        if p.exists():
+            return [p]
+        raise KitError(f"no article folder or file at '{path}': give a folder of .txt articles "
+                       "(like seeds/) or a list of files")
+    return [Path(p) for p in path]
+
+
+def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: str = "raise",
+                encoding: str | None = None) -> Corpus:
+    """Load articles into a :class:`Corpus`.
+
+    Args:
+        path: a folder (default: the project's ``seeds/``), one file, or a list of files.
+        errors: ``"raise"`` stops at the first bad file with its :class:`ArticleFormatError`;
+            ``"report"`` loads every good file and keeps the errors in ``corpus.problems``.
+        encoding: force a text encoding for every file (e.g. ``"gb18030"``).
+    """
+    if errors not in ("raise", "report"):
+        raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
+    articles, problems = [], []
+    seen: dict[str, Path] = {}
+    for f in article_files(path):
+        label = display_path(f)
+        try:
+            article = read_article(f, encoding=encoding, source=label)
+            if article.id in seen:
+                raise ArticleFormatError(f"another file has the same id '{article.id}' "
+                                         f"({display_path(seen[article.id])}): rename one", path=label, line=1)
+        except ArticleFormatError as exc:
+            if errors == "raise":
+                raise
+            problems.append(exc)
+            continue
+        seen[article.id] = f
+        articles.append(article)
+    return Corpus(articles, problems)
