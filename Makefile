@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kit-installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 PORT   ?= 8888
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: lab test test-fast bench check doctor clean help
 
@@ -28,7 +29,7 @@ $(STAMP): pyproject.toml
 $(VENV): $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip 127.0.0.1 --port $(PORT) --ServerApp.open_browser=True \
+	$(BIN)/jupyter lab --ip 127.0.0.1 --port $(PORT) --ServerApp.open_browser=True $(ROOT_FLAG) \
 		--ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: $(STAMP)

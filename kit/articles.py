@@ -63,7 +63,7 @@ from pathlib import Path
 
 from .errors import ArticleFormatError
 
-__all__ = ["Article", "parse_article", "read_article", "decode_article_bytes"]
+__all__ = ["Article", "ParallelText", "parse_article", "read_article", "decode_article_bytes"]
 
 NEWSPAPER_ZH = "人民日报"
 NEWSPAPER_EN = "People's Daily"
@@ -149,6 +149,15 @@ class Article:
         """The Chinese headline on one line, its printed lines joined by a space."""
         return " ".join(self.headline_zh) if self.headline_zh else self.title_zh
 
+    def parallel(self, paragraph: int = 0) -> "ParallelText":
+        """One aligned paragraph pair, shown side by side in a notebook (0-based index)."""
+        pairs = self.paragraph_pairs()
+        if not 0 <= paragraph < len(pairs):
+            raise IndexError(f"paragraph {paragraph} does not exist: this article has "
+                             f"{len(pairs)} aligned paragraphs, numbered 0 to {len(pairs) - 1}")
+        en, zh = pairs[paragraph]
+        return ParallelText(zh, en, f"{self.id} ¶{paragraph}")
+
     # -- citing ----------------------------------------------------------------------
     def citation(self, style: str = "chicago") -> str:
         """A citation ready to paste into an essay.
@@ -201,6 +210,24 @@ class Article:
         )
 
 
+@dataclass(frozen=True)
+class ParallelText:
+    """A Chinese paragraph and its English translation, side by side in HTML."""
+
+    zh: str
+    en: str
+    label: str = ""
+
+    def __repr__(self) -> str:
+        return f"[{self.label}]\n{self.zh}\n\n{self.en}" if self.label else f"{self.zh}\n\n{self.en}"
+
+    def _repr_html_(self) -> str:
+        cell = "padding:0.4em 0.8em;vertical-align:top;width:50%;line-height:1.7"
+        return (f"<table style='width:100%;table-layout:fixed'><tr>"
+                f"<td lang='zh-Hans' style='{cell};font-size:1.15em'>{html.escape(self.zh)}</td>"
+                f"<td lang='en' style='{cell}'>{html.escape(self.en)}</td></tr></table>")
+
+
 # ------------------------------------------------------------------------------------
 # Reading files
 # ------------------------------------------------------------------------------------
@@ -217,7 +244,7 @@ def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | N
     if not data.strip():
         raise ArticleFormatError("the file is empty: expected an article starting with 'Title: '",
                                  path=source, line=1)
-    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
+    if _looks_binary(data[:4096]):
         raise ArticleFormatError("this looks like a binary file, not a text article "
                                  "(expected UTF-8 text starting with 'Title: ')", path=source, line=1)
     if encoding:
@@ -244,10 +271,15 @@ def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | N
             "or load it with encoding='gb18030'", path=source, line=line) from None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
 def _looks_binary(chunk: bytes) -> bool:
+    """More than 5% control characters (other than tab, newlines, form feed): not text."""
     if not chunk:
         return False
-    controls = sum(1 for b in chunk if b < 32 and b not in (9, 10, 13, 12))
+    controls = len(chunk.translate(None, _TEXT_BYTES))
     return controls / len(chunk) > 0.05
 
 
@@ -291,7 +323,8 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     source_lines: dict[str, int] = {}
 
     # -- split English part / Chinese part at "Original:" ----------------------------
-    original_at = next((i for i, (_, s) in enumerate(lines) if _ORIGINAL_RE.match(s)), None)
+    original_at = next((i for i, (_, s) in enumerate(lines)
+                        if s[:12].lstrip()[:1] in ("o", "O") and _ORIGINAL_RE.match(s)), None)
     if original_at is None:
         last = next((n for n, s in reversed(lines) if s.strip()), 1)
         raise err("there is no 'Original:' line: expected the English translation, then a line "
@@ -335,8 +368,7 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
         n, value = header["page"]
         page = _parse_page(value, lambda: err(f"expected a page number like 'Page: 2', found '{value}'", n))
 
-    body_en = [(n, s.strip()) for n, s in english[i:]
-               if s.strip() and not _SEPARATOR_RE.match(s)]
+    body_en = [(n, s.strip()) for n, s in english[i:] if s.strip() and not _is_separator(s)]
 
     # -- Chinese header ----------------------------------------------------------------
     zh = [(n, s) for n, s in chinese]
@@ -402,13 +434,13 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
                   "or a line like 第2版() after the Chinese date", source_lines.get("date_zh", first_line))
 
     # -- Chinese body: drop the repeated headline and column -----------------------------
-    body_zh = [(n, s.strip()) for n, s in zh[j:] if s.strip() and not _SEPARATOR_RE.match(s)]
+    body_zh = [(n, s.strip()) for n, s in zh[j:] if s.strip() and not _is_separator(s)]
     headline, body_zh = _take_headline(title_zh, body_zh)
     if column_zh and body_zh and _norm_zh(body_zh[0][1]) == _norm_zh(column_zh):
         body_zh = body_zh[1:]
     if not body_zh:
         raise err("the Chinese body is empty: expected paragraphs after the Chinese header "
-                  "(date, 第N版, 专栏)", zh[-1][0] if zh else original_line)
+                  "(date, 第N版, 专栏)", next((n for n, s in reversed(zh) if s.strip()), original_line))
 
     # -- English body: drop the column name and the repeated title ------------------------
     column_en = ""
@@ -440,6 +472,10 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
         paragraphs_zh=tuple(s for _, s in body_zh),
         source_lines=source_lines,
     )
+
+
+def _is_separator(s: str) -> bool:
+    return s.lstrip()[:1] in ("<", "-", "*", "_") and bool(_SEPARATOR_RE.match(s))
 
 
 def _skip_blank(lines, j):
@@ -513,6 +549,8 @@ def _take_headline(title_zh: str, body):
     target = _norm_zh(title_zh)
     taken, joined = [], ""
     for n, s in body:
+        if len(s) > 2 * len(title_zh) + 10:
+            break
         candidate = joined + _norm_zh(s)
         if candidate and target.startswith(candidate):
             taken.append(s)
@@ -528,11 +566,13 @@ def _take_headline(title_zh: str, body):
 
 def _is_column_line(body_en, title_en: str, column_zh: str) -> bool:
     first = body_en[0][1]
-    if _norm_en(first) == _norm_en(title_en) or first.endswith(_SENTENCE_END):
+    if len(first) > 80 or first.endswith(_SENTENCE_END) or len(first.split()) > 8:
         return False
-    if len(first.split()) > 8:
+    title = _norm_en(title_en)
+    if _norm_en(first) == title:
         return False
-    followed_by_title = len(body_en) > 1 and _norm_en(body_en[1][1]) == _norm_en(title_en)
+    second = body_en[1][1] if len(body_en) > 1 else ""
+    followed_by_title = len(second) <= 2 * len(title_en) + 20 and _norm_en(second) == title
     return bool(column_zh) or followed_by_title
 
 
@@ -541,7 +581,7 @@ def _drop_repeated_title(title_en: str, body):
     target = _norm_en(title_en)
     taken, joined = 0, ""
     for _, s in body:
-        if s.endswith((".", "!", "?")) and _norm_en(s) != target:
+        if len(s) > 2 * len(title_en) + 20:
             break
         candidate = (joined + " " + _norm_en(s)).strip()
         if candidate and target.startswith(candidate):

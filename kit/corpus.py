@@ -136,8 +136,10 @@ def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: s
         raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
     articles, problems = [], []
     seen: dict[str, Path] = {}
+    labels: dict[Path, str] = {}
     for f in article_files(path):
-        label = display_path(f)
+        folder = labels.get(f.parent) or labels.setdefault(f.parent, display_path(f.parent))
+        label = f"{folder}/{f.name}" if folder != "." else f.name
         try:
             article = read_article(f, encoding=encoding, source=label)
             if article.id in seen:

@@ -1,0 +1,227 @@
+"""The command line: ``python -m kit list | show | check | doctor | progress | release``.
+
+    >>> main(["list"])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    id                    date        page  column  paragraphs  title
+    000_7ca6473d3635779a  1952-08-03     2              3/3     东北总工会召开干部大会 介绍某工厂推广先进经验的经验
+    003_0d759123a74baf35  1952-08-03     2  经济生活简评     3/3     及时总结和传播推广先进经验的经验
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+
+from ._data import display_path
+
+__all__ = ["main"]
+
+
+def _width(s: str) -> int:
+    """Columns a string takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(s))
+    return gap + s if right else s + gap
+
+
+def _table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = [_pad(c, widths[i], i in right) for i, c in enumerate(r)]
+        out.append("  ".join(cells).rstrip())
+    return "\n".join(out)
+
+
+def cmd_list(args) -> int:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.path, errors="report")
+    rows = [["id", "date", "page", "column", "paragraphs", "title"]]
+    for a in corpus:
+        rows.append([a.id, a.date.isoformat(), str(a.page), a.column_zh,
+                     f"{len(a.paragraphs_en)}/{len(a.paragraphs_zh)}", a.headline])
+    print(_table(rows, right={2}))
+    for problem in corpus.problems:
+        print(f"skipped: {problem.as_check_line()}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args) -> int:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.path, errors="report")
+    try:
+        article = corpus[args.id]
+    except KeyError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    width = args.width
+    print(article.headline)
+    print(article.title_en)
+    print(f"{article.date.isoformat()} · p. {article.page}"
+          + (f" · {article.column_zh} ({article.column_en})" if article.column_zh else ""))
+    print()
+    for i, (en, zh) in enumerate(article.paragraph_pairs(), start=1):
+        if args.lang in ("zh", "both"):
+            print(f"[{i}] " + "\n    ".join(_wrap_zh(zh, width // 2 - 2)))
+        if args.lang in ("en", "both"):
+            prefix = "    " if args.lang == "both" else f"[{i}] "
+            print(prefix + textwrap.fill(en, width - 4, subsequent_indent="    "))
+        print()
+    print(article.citation())
+    return 0
+
+
+_NO_LINE_START = set("，。、；：？！）」』”’》")
+
+
+def _wrap_zh(text: str, chars: int) -> list[str]:
+    """Wrap Chinese text at ``chars`` characters, never starting a line with punctuation."""
+    lines, current = [], ""
+    for ch in text:
+        if len(current) >= chars and ch not in _NO_LINE_START:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + [current] if current or not lines else lines
+
+
+def cmd_check(args) -> int:
+    from .articles import read_article
+    from .corpus import article_files
+    from .errors import ArticleFormatError, KitError
+
+    try:
+        files = [f for p in (args.paths or [None]) for f in article_files(p)]
+    except KitError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    bad = 0
+    for f in files:
+        try:
+            a = read_article(f, source=display_path(f))
+        except ArticleFormatError as exc:
+            bad += 1
+            print(exc.as_check_line())
+            continue
+        if not args.quiet:
+            note = ""
+            if len(a.paragraphs_en) != len(a.paragraphs_zh):
+                note = " (paragraph counts differ: they will be aligned by length)"
+            print(f"ok  {display_path(f)}: {a.date.isoformat()} p.{a.page} "
+                  f"{len(a.paragraphs_en)} English / {len(a.paragraphs_zh)} Chinese paragraphs{note}")
+    print(f"{len(files) - bad} of {len(files)} article file(s) ok" + (f", {bad} with problems" if bad else ""),
+          file=sys.stderr)
+    return 1 if bad else 0
+
+
+def cmd_doctor(args) -> int:
+    from importlib import metadata
+
+    print(f"Python {sys.version.split()[0]} at {sys.executable}")
+    for pkg in ["jupyterlab", "ipywidgets", "pandas", "matplotlib", "jieba", "pypinyin", "PyYAML",
+                "genanki", "opencc", "nbval", "pytest", "playwright"]:
+        try:
+            print(f"  {pkg:<11} {metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            print(f"  {pkg:<11} MISSING: run `make test` or pip install -e '.[test]'")
+    try:
+        from .plots import find_cjk_font
+
+        font = find_cjk_font()
+        print(f"Chinese font for plots: {font or 'none found: install one (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk)'}")
+    except Exception as exc:  # noqa: BLE001 - doctor reports, never crashes
+        print(f"Chinese font for plots: could not check ({exc})")
+    try:
+        from .progress import progress_dir
+
+        print(f"Exercise progress is saved in: {progress_dir()}")
+    except Exception as exc:  # noqa: BLE001
+        print(f"Exercise progress: could not check ({exc})")
+    from .corpus import load_corpus
+
+    corpus = load_corpus(errors="report")
+    print(f"Articles: {len(corpus)} loaded, {len(corpus.problems)} with problems")
+    for p in corpus.problems:
+        print(f"  {p.as_check_line()}")
+    return 0
+
+
+def cmd_progress(args) -> int:
+    from .exercises import progress_frame
+
+    frame = progress_frame()
+    if args.csv is not None:
+        if args.csv == "-":
+            frame.to_csv(sys.stdout, index=False)
+        else:
+            frame.to_csv(args.csv, index=False)
+            print(f"{len(frame)} attempt(s) written to {args.csv}", file=sys.stderr)
+        return 0
+    if frame.empty:
+        print("No attempts saved yet.")
+        return 0
+    print(frame.to_string(index=False))
+    return 0
+
+
+def cmd_release(args) -> int:
+    from .errors import KitError
+    from .exercises import release_sets
+
+    try:
+        written = release_sets(args.src, args.out)
+    except KitError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kit", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("list", help="a table of the articles")
+    p.add_argument("path", nargs="?", default=None, help="folder of articles (default: seeds/)")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="one article as parallel text")
+    p.add_argument("id", help="article id (file name without .txt)")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    p.add_argument("--path", default=None, help="folder of articles (default: seeds/)")
+    p.add_argument("--width", type=int, default=100)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("check", help="validate article files; exit status 1 when any has a problem")
+    p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("doctor", help="versions, fonts and folders: what to fix")
+    p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser("progress", help="the saved exercise attempts")
+    p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",
+                   help="write CSV (to FILE, or to standard output)")
+    p.set_defaults(func=cmd_progress)
+
+    p = sub.add_parser("release", help="write student copies of exercise sets (answers hashed)")
+    p.add_argument("src", type=Path, help="folder of exercise sets, e.g. exercises/")
+    p.add_argument("out", type=Path, help="folder to write the student copies to")
+    p.set_defaults(func=cmd_release)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,280 @@
+"""The article parser: every field of both seeds, the format variations, every error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+import kit
+from kit.articles import parse_article, read_article
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+REPORT = SEEDS / "000_7ca6473d3635779a.txt"
+COMMENTARY = SEEDS / "003_0d759123a74baf35.txt"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read_article(REPORT)
+
+
+@pytest.fixture(scope="module")
+def commentary():
+    return read_article(COMMENTARY)
+
+
+# -- the seeds, field by field ---------------------------------------------------------
+def test_report_header_fields(report):
+    assert report.id == "000_7ca6473d3635779a"
+    assert report.path == REPORT
+    assert report.title_en == ("Northeast Federation of Trade Unions Convenes Cadre Meeting: Introducing "
+                               "a Factory's Experience in Promoting Advanced Techniques")
+    assert report.title_zh == "东北总工会召开干部大会  介绍某工厂推广先进经验的经验"
+    assert report.headline_zh == ("东北总工会召开干部大会", "介绍某工厂推广先进经验的经验")
+    assert report.author_en == "" and report.author_zh == ""
+    assert report.date == dt.date(1952, 8, 3)
+    assert report.page == 2
+    assert report.section == ""
+    assert report.column_zh == "" and report.column_en == ""
+
+
+def test_report_body(report):
+    assert len(report.paragraphs_en) == 3 and len(report.paragraphs_zh) == 3
+    assert report.paragraphs_en[0].startswith("The Northeast Federation of Trade Unions convened a cadre meeting on July 20th")
+    assert report.paragraphs_en[2].endswith("was truly worthy of learning.")
+    assert report.paragraphs_zh[0] == "东北总工会于七月二十日召开各省市，各产业工会干部大会，介绍某厂推广先进经验的经验。"
+    assert report.paragraphs_zh[1].startswith("在中共中央东北局及东北人民政府的领导下")
+    assert report.paragraphs_zh[2].endswith("做得又深入又细致，真是值得学习。")
+    # no header, headline, separator or indentation left in the body
+    for p in report.paragraphs_zh + report.paragraphs_en:
+        assert p == p.strip() and "<hr" not in p and "Original" not in p
+    assert "东北总工会召开干部大会" not in report.paragraphs_zh
+
+
+def test_commentary_fields(commentary):
+    assert commentary.id == "003_0d759123a74baf35"
+    assert commentary.title_en == ("Experience in Timely Summarization, Dissemination and Promotion of "
+                                   "Advanced Experience")
+    assert commentary.title_zh == "及时总结和传播推广先进经验的经验"
+    assert commentary.headline_zh == ("及时总结和传播推广先进经验的经验",)
+    assert commentary.author_en == commentary.author_zh == ""
+    assert (commentary.date, commentary.page, commentary.section) == (dt.date(1952, 8, 3), 2, "")
+    assert commentary.column_zh == "经济生活简评"
+    assert commentary.column_en == "Economic Life Brief Commentary"
+    assert len(commentary.paragraphs_en) == 3 and len(commentary.paragraphs_zh) == 3
+    assert commentary.paragraphs_en[0].startswith("Since the launch of the national campaign")
+    assert commentary.paragraphs_zh[0].startswith("全国性的增产节约运动开展以来")
+    assert commentary.paragraphs_zh[2].endswith("把推广先进经验的工作提高一步。")
+    assert commentary.title_en not in commentary.paragraphs_en
+    assert "经济生活简评" not in commentary.paragraphs_zh
+
+
+def test_paragraph_pairs_are_one_to_one(report):
+    pairs = report.paragraph_pairs()
+    assert len(pairs) == 3
+    assert pairs[0][0].startswith("The Northeast Federation") and pairs[0][1].startswith("东北总工会于七月二十日")
+    assert pairs[2][1].startswith("沈阳某工厂")
+
+
+def test_repr_and_html(report):
+    assert repr(report) == "<Article 1952-08-03 p.2 东北总工会召开干部大会>"
+    html = report._repr_html_()
+    assert "lang='zh-Hans'" in html and "3 paragraphs" in html
+
+
+def test_citations(report, commentary):
+    chicago = commentary.citation()
+    assert chicago.startswith("“及时总结和传播推广先进经验的经验” [Experience in Timely Summarization")
+    assert "经济生活简评" in chicago and "Economic Life Brief Commentary" in chicago
+    assert "人民日报 [People's Daily], August 3, 1952, p. 2." in chicago
+    apa = report.citation("apa")
+    assert "(1952, August 3)" in apa and "人民日报 [People's Daily], 2." in apa
+    assert "东北总工会召开干部大会 介绍某工厂推广先进经验的经验" in apa
+    assert "3 Aug. 1952" in report.citation("mla")
+    with pytest.raises(ValueError, match="unknown citation style 'harvard'"):
+        report.citation("harvard")
+
+
+def test_citation_names_the_author():
+    text = REPORT.read_text(encoding="utf-8").replace("Author:", "Author: Zhang San").replace(
+        "### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验\n\n",
+        "### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验\n本报记者 张三\n")
+    a = parse_article(text, source="x.txt")
+    assert a.author_en == "Zhang San" and a.author_zh == "本报记者 张三"
+    assert a.citation().startswith("本报记者 张三. “东北总工会")
+
+
+# -- variations that must parse to the same content ----------------------------------
+def _same_content(a, b):
+    fields = ["title_en", "title_zh", "headline_zh", "author_en", "author_zh", "date", "page",
+              "section", "column_zh", "column_en", "paragraphs_en", "paragraphs_zh"]
+    for f in fields:
+        assert getattr(a, f) == getattr(b, f), f
+
+
+def _variants(text: str):
+    yield "crlf", text.replace("\n", "\r\n")
+    yield "bom", "\ufeff" + text
+    yield "bom+crlf", "\ufeff" + text.replace("\n", "\r\n")
+    yield "trailing spaces", re.sub(r"\n", "   \n", text)
+    yield "tabs before paragraphs", re.sub(r"(?m)^    ", "\t", text)
+    yield "no indentation", re.sub(r"(?m)^    ", "", text)
+    yield "two-space indentation", re.sub(r"(?m)^    ", "  ", text)
+    yield "ascii column colon", text.replace("专栏：", "专栏:")
+    yield "full-width header colons", re.sub(r"(?m)^(Title|Author|Date|Page):", r"\1：", text)
+    yield "no blank lines", re.sub(r"\n\s*\n", "\n", text)
+    yield "extra blank lines", text.replace("\n", "\n\n")
+    yield "no final newline", text.rstrip("\n")
+    yield "no <hr />", text.replace("<hr /> ", "")
+    yield "lower-case keys", re.sub(r"(?m)^(Title|Author|Date|Page):", lambda m: m.group(1).lower() + ":", text)
+    yield "blank lines between paragraphs", re.sub(r"(?m)^(    [^\n]+)\n", r"\1\n\n", text)
+
+
+@pytest.mark.parametrize("seed", [REPORT, COMMENTARY], ids=["report", "commentary"])
+def test_variations_parse_to_the_same_content(seed):
+    text = seed.read_text(encoding="utf-8")
+    original = parse_article(text, source=seed.name)
+    for name, variant in _variants(text):
+        try:
+            _same_content(parse_article(variant, source=name), original)
+        except AssertionError as exc:
+            raise AssertionError(f"variant '{name}' differs in {exc}") from None
+
+
+def test_variant_files_on_disk(tmp_path):
+    """The same variations through the file reader (bytes, BOM, CRLF)."""
+    data = COMMENTARY.read_bytes()
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))
+    a = read_article(tmp_path / "a.txt")
+    assert a.column_zh == "经济生活简评" and len(a.paragraphs_zh) == 3 and a.id == "a"
+
+
+def test_chinese_page_numeral_and_section():
+    text = COMMENTARY.read_text(encoding="utf-8").replace("第2版()", "第二版（经济）")
+    a = parse_article(text.replace("Page: 2\n", ""), source="x.txt")
+    assert (a.page, a.section) == (2, "经济")
+
+
+def test_headline_split_over_lines_in_body_only():
+    """A title on one line whose headline the body prints on two lines."""
+    text = REPORT.read_text(encoding="utf-8").replace(
+        "### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验", "### 东北总工会召开干部大会介绍某工厂推广先进经验的经验")
+    a = parse_article(text, source="x.txt")
+    assert a.headline_zh == ("东北总工会召开干部大会", "介绍某工厂推广先进经验的经验")
+    assert len(a.paragraphs_zh) == 3
+
+
+def test_unequal_paragraph_counts_are_aligned():
+    """An English paragraph split in two: the aligner joins them back."""
+    text = REPORT.read_text(encoding="utf-8")
+    text = text.replace(" Among the workers, phenomena", "\n\nAmong the workers, phenomena")
+    a = parse_article(text, source="x.txt")
+    assert len(a.paragraphs_en) == 4
+    pairs = a.paragraph_pairs()
+    assert len(pairs) == 3
+    assert pairs[1][0].startswith("Under the leadership") and pairs[1][0].endswith("also occur.")
+    assert pairs[2][1].startswith("沈阳某工厂")
+
+
+# -- errors: each names the file and the line ---------------------------------------
+def _err(text, match, line, encoding=None, tmp_path=None, name="005_x.txt"):
+    with pytest.raises(kit.ArticleFormatError, match=match) as info:
+        if isinstance(text, bytes):
+            p = tmp_path / name
+            p.write_bytes(text)
+            read_article(p, encoding=encoding, source=f"seeds/{name}")
+        else:
+            parse_article(text, source=f"seeds/{name}")
+    assert info.value.path == f"seeds/{name}"
+    assert info.value.line == line
+    assert str(info.value).startswith(f"seeds/{name}, line {line}: ")
+    return info.value
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    return REPORT.read_text(encoding="utf-8")
+
+
+def test_impossible_chinese_date(seed_text):
+    text = seed_text.replace("\n1952-08-03\n", "\n1952-13-45\n")
+    e = _err(text, r"expected a date like 1952-08-03 after the Chinese title, found '1952-13-45'", 21)
+    assert "month 13" in str(e)
+
+
+def test_impossible_header_date(seed_text):
+    _err(seed_text.replace("Date: 1952-08-03", "Date: 1952-02-30"),
+         r"after 'Date:', found '1952-02-30' \(there is no day 30 in February 1952\)", 3)
+
+
+def test_date_that_is_not_a_date(seed_text):
+    _err(seed_text.replace("Date: 1952-08-03", "Date: August"), r"expected a date like 1952-08-03 after 'Date:'", 3)
+
+
+def test_page_not_a_number(seed_text):
+    _err(seed_text.replace("Page: 2", "Page: two"), r"expected a page number like 'Page: 2', found 'two'", 4)
+
+
+def test_chinese_page_not_a_number(seed_text):
+    _err(seed_text.replace("第2版()", "第X版()"), r"expected a page number like 第2版 in '第X版\(\)'", 22)
+
+
+def test_missing_original(seed_text):
+    _err(seed_text.replace("Original: ", ""), r"there is no 'Original:' line", 29)
+
+
+def test_missing_title(seed_text):
+    _err(seed_text.replace("Title: Northeast", "Titel: Northeast"), r"the English title is missing", 1)
+    _err(seed_text.replace("Title: Northeast Federation of Trade Unions Convenes Cadre Meeting: "
+                           "Introducing a Factory's Experience in Promoting Advanced Techniques", "Title:"),
+         r"the English title is missing", 1)
+
+
+def test_missing_chinese_title(seed_text):
+    _err(seed_text.replace("### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验", "###"),
+         r"the Chinese title is missing", 19)
+    _err(seed_text.replace("### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验\n", ""),
+         r"expected the Chinese title as a line starting with '### ' after 'Original:', found '1952-08-03'", 20)
+
+
+def test_empty_english_body(seed_text):
+    head, _, rest = seed_text.partition("The Northeast Federation of Trade Unions convened")
+    _, _, tail = rest.partition("<hr />")
+    _err(head + "<hr />" + tail, r"the English body is empty", 6)
+
+
+def test_empty_chinese_body(seed_text):
+    text = seed_text.split("专栏：")[0] + "专栏：\n\n    东北总工会召开干部大会\n    介绍某工厂推广先进经验的经验\n"
+    _err(text, r"the Chinese body is empty", 26)
+
+
+def test_not_utf8_but_gbk(tmp_path, seed_text):
+    e = _err(seed_text.encode("gb18030"), r"looks like GBK/GB18030.*iconv -f GB18030 -t UTF-8", 19,
+             tmp_path=tmp_path)
+    assert "encoding='gb18030'" in str(e)
+
+
+def test_gbk_with_explicit_encoding(tmp_path, seed_text):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(seed_text.encode("gb18030"))
+    assert read_article(p, encoding="gb18030").paragraphs_zh == read_article(REPORT).paragraphs_zh
+
+
+def test_not_text_at_all(tmp_path):
+    _err(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), r"binary file", 1, tmp_path=tmp_path)
+    _err(b"\xff\xfe\x00\xd8" * 20, r"binary file|not UTF-8", 1, tmp_path=tmp_path)
+
+
+def test_empty_file(tmp_path):
+    _err(b"", r"the file is empty", 1, tmp_path=tmp_path)
+    _err(b"  \n\n", r"the file is empty", 1, tmp_path=tmp_path)
+
+
+def test_error_is_a_kit_error_and_value_error(seed_text):
+    with pytest.raises(ValueError):
+        parse_article(seed_text.replace("Page: 2", "Page: x"))
+    with pytest.raises(kit.KitError):
+        parse_article(seed_text.replace("Page: 2", "Page: x"))

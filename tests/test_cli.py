@@ -1,0 +1,64 @@
+"""``python -m kit``: list, show, check (with exit status and file:line: message)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_list(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["id", "date", "page", "column", "paragraphs", "title"]
+    assert out[1].startswith("000_7ca6473d3635779a  1952-08-03")
+    assert "经济生活简评" in out[2] and "3/3" in out[2]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "both"])
+def test_show(capsys, lang):
+    assert main(["show", "003_0d759123a74baf35", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("及时总结和传播推广先进经验的经验\n")
+    assert ("全国性的增产节约运动开展以来" in out) == (lang != "en")
+    assert ("Since the launch of the national campaign" in out) == (lang != "zh")
+    assert "People's Daily" in out
+
+
+def test_show_unknown_id(capsys):
+    assert main(["show", "0001"]) == 2
+    assert "unknown article '0001'" in capsys.readouterr().err
+
+
+def test_check_good(capsys):
+    assert main(["check"]) == 0
+    assert "2 of 2 article file(s) ok" in capsys.readouterr().err
+
+
+def test_check_bad_files(tmp_path, capsys):
+    good = (SEEDS / "000_7ca6473d3635779a.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(good.replace("\n1952-08-03\n", "\n1952-13-45\n"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(good.replace("Original: ", ""), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(good, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert lines[0] == f"{tmp_path / 'a.txt'}:21: expected a date like 1952-08-03 after the Chinese title, found '1952-13-45' (there is no month 13)"
+    assert lines[1].startswith(f"{tmp_path / 'b.txt'}:29: there is no 'Original:' line")
+    assert lines[2].startswith("ok  ")
+    assert "2 of 3 article file(s) ok, 1 with problems" not in out.err
+    assert "1 of 3 article file(s) ok, 2 with problems" in out.err
+
+
+def test_module_entry_point_exit_status(tmp_path):
+    (tmp_path / "x.txt").write_text("Title: only a title\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kit", "check", "-q", str(tmp_path / "x.txt")],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 1
+    assert run.stdout.strip() == f"{tmp_path / 'x.txt'}:1: there is no 'Original:' line: expected the English translation, then a line 'Original:', then the Chinese original"
