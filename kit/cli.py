@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit list | show | check | doctor | progress | release``.
+"""The command line: ``python -m kit list | show | check | doctor | glossary | handout | progress | release``.
 
     >>> main(["list"])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     id                    date        page  column  paragraphs  title
@@ -186,6 +186,42 @@ def cmd_release(args) -> int:
     return 0
 
 
+def cmd_glossary(args) -> int:
+    from .corpus import load_corpus
+    from .glossary import load_glossary
+
+    glossary = load_glossary()
+    if args.csv:
+        glossary.to_csv(args.csv)
+        print(f"{len(glossary)} terms written to {args.csv}")
+    if args.anki:
+        glossary.to_anki(args.anki, corpus=load_corpus(errors="report"))
+        print(f"{len(glossary)} flashcards written to {args.anki} (import it in Anki: File > Import)")
+    if not (args.csv or args.anki):
+        for term in glossary:
+            print(f"{term.zh}\t{term.pinyin}\t{term.en}")
+    return 0
+
+
+def cmd_handout(args) -> int:
+    from .corpus import load_corpus
+    from .glossary import load_glossary
+
+    corpus = load_corpus(errors="report")
+    try:
+        article = corpus[args.id]
+    except KeyError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    page = load_glossary().handout_html(article)
+    if args.out:
+        Path(args.out).write_text(page, encoding="utf-8")
+        print(f"vocabulary handout written to {args.out} (open it in a browser and print)")
+    else:
+        sys.stdout.write(page)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -208,6 +244,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("doctor", help="versions, fonts and folders: what to fix")
     p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser("glossary", help="the glossary: print it, or export CSV / Anki flashcards")
+    p.add_argument("--csv", metavar="FILE", help="write the glossary as CSV")
+    p.add_argument("--anki", metavar="FILE.apkg", help="write an Anki deck")
+    p.set_defaults(func=cmd_glossary)
+
+    p = sub.add_parser("handout", help="a printable vocabulary handout (HTML) for one article")
+    p.add_argument("id", help="article id")
+    p.add_argument("-o", "--out", metavar="FILE.html", help="write to FILE instead of standard output")
+    p.set_defaults(func=cmd_handout)
 
     p = sub.add_parser("progress", help="the saved exercise attempts")
     p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",

@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from ._data import display_path, seeds_dir
@@ -21,11 +23,14 @@ from .errors import ArticleFormatError, KitError
 __all__ = ["Corpus", "load_corpus", "article_files"]
 
 
+_BY_DATE_AND_ID = attrgetter("date", "id")  # the key (a.date, a.id), built in C
+
+
 class Corpus:
     """Articles sorted by date, then id; ``corpus[id]`` finds one by its file stem."""
 
     def __init__(self, articles: Iterable[Article] = (), problems: Iterable[ArticleFormatError] = ()):
-        self.articles: tuple[Article, ...] = tuple(sorted(articles, key=lambda a: (a.date, a.id)))
+        self.articles: tuple[Article, ...] = tuple(sorted(articles, key=_BY_DATE_AND_ID))
         self.problems: list[ArticleFormatError] = list(problems)
         self._by_id = {a.id: a for a in self.articles}
 
@@ -114,12 +119,42 @@ def article_files(path: str | Path | Iterable[str | Path] | None = None) -> list
     if isinstance(path, (str, Path)):
         p = Path(path)
         if p.is_dir():
-            return sorted(f for f in p.glob("*.txt") if f.is_file())
+            return [p / name for name in _txt_file_names(p)]
         if p.exists():
             return [p]
         raise KitError(f"no article folder or file at '{path}': give a folder of .txt articles "
                        "(like seeds/) or a list of files")
     return [Path(p) for p in path]
+
+
+_CASE_INSENSITIVE = os.path.normcase("A") == "a"  # Windows: Path.glob and sorting ignore case
+
+
+def _txt_file_names(folder: Path) -> list[str]:
+    """The names of the ``*.txt`` files in ``folder``, in the order of ``sorted(folder.glob("*.txt"))``.
+
+    One ``os.scandir``, whose entries already say which are files: ``Path.glob``
+    then ``Path.is_file`` would build a Path and call ``stat`` for every file.
+    """
+    try:
+        with os.scandir(folder) as it:
+            if _CASE_INSENSITIVE:
+                entries = [e for e in it if e.name.lower().endswith(".txt")]
+            else:
+                entries = [e for e in it if e.name.endswith(".txt")]
+    except PermissionError:
+        return []  # as Path.glob: a folder we may not list has no files
+    names = [e.name for e in entries if _is_file(e)]
+    names.sort(key=str.lower if _CASE_INSENSITIVE else None)
+    return names
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """``Path(entry.path).is_file()``, without a ``stat`` call when the entry is not a link."""
+    try:
+        return entry.is_file()
+    except OSError:  # e.g. a link that points to itself: let Path decide, as before
+        return Path(entry.path).is_file()
 
 
 def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: str = "raise",
@@ -136,9 +171,10 @@ def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: s
         raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
     articles, problems = [], []
     seen: dict[str, Path] = {}
-    labels: dict[Path, str] = {}
+    labels: dict[str, str] = {}  # display_path of each folder, keyed by os.path.dirname
     for f in article_files(path):
-        folder = labels.get(f.parent) or labels.setdefault(f.parent, display_path(f.parent))
+        where = os.path.normcase(os.path.dirname(f))  # cheaper than f.parent, same folders
+        folder = labels.get(where) or labels.setdefault(where, display_path(f.parent))
         label = f"{folder}/{f.name}" if folder != "." else f.name
         try:
             article = read_article(f, encoding=encoding, source=label)

@@ -62,3 +62,24 @@ def test_module_entry_point_exit_status(tmp_path):
                          capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 1
     assert run.stdout.strip() == f"{tmp_path / 'x.txt'}:1: there is no 'Original:' line: expected the English translation, then a line 'Original:', then the Chinese original"
+
+
+def test_glossary_exports(tmp_path, capsys):
+    assert main(["glossary", "--csv", str(tmp_path / "g.csv"), "--anki", str(tmp_path / "g.apkg")]) == 0
+    out = capsys.readouterr().out
+    assert "terms written to" in out and "flashcards written to" in out
+    assert "郝建秀工作法" in (tmp_path / "g.csv").read_text(encoding="utf-8-sig")
+    assert (tmp_path / "g.apkg").read_bytes()[:2] == b"PK"
+
+
+def test_handout(tmp_path, capsys):
+    assert main(["handout", "003_0d759123a74baf35", "-o", str(tmp_path / "h.html")]) == 0
+    page = (tmp_path / "h.html").read_text(encoding="utf-8")
+    assert "增产节约运动" in page and "<html" in page.lower()
+
+
+def test_doctor(capsys):
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "Articles: 2 loaded, 0 with problems" in out
+    assert "Chinese font for plots:" in out and "jupyterlab" in out

@@ -1,0 +1,106 @@
+"""Re-render time of each view for a seed article, against a baseline measured in the same run.
+
+Each view is built once (loading, segmentation and alignment happen then), then a control is
+changed as a student would and the time of the re-render is measured (best of several). The
+baseline is ``html.escape`` over the same article's text plus a join of its paragraphs: the
+least any HTML view of the article must do. Target: every re-render under 50 ms.
+
+    python benchmarks/bench_views.py
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import time
+
+import kit
+from kit.views.concordance import ConcordanceView
+from kit.views.glossary_view import GlossaryView
+from kit.views.reader import MODES, ReaderView
+from kit.views.timeline_view import TimelineView
+
+ARTICLE = "000_7ca6473d3635779a"
+TARGET_MS = 50.0
+REPEAT = 7
+
+
+def best_ms(fn, repeat: int = REPEAT) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def cycle_setter(control, values):
+    """A function that sets ``control.value`` to the next of ``values`` that differs from it
+    (setting the current value again would trigger no re-render and spoil the timing)."""
+    values = itertools.cycle(values)
+
+    def step():
+        value = next(values)
+        while value == control.value:
+            value = next(values)
+        control.value = value
+
+    return step
+
+
+def main() -> list[dict]:
+    corpus, glossary, notes = kit.load_corpus(), kit.load_glossary(), kit.load_translation_notes()
+    article = corpus[ARTICLE]
+    text = "\n".join(article.paragraphs_zh + article.paragraphs_en)
+    baseline = best_ms(lambda: "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n")), 50)
+
+    start = time.perf_counter()
+    reader = ReaderView(corpus, glossary, notes, article=ARTICLE)
+    first_reader = (time.perf_counter() - start) * 1000
+    for mode in MODES:                        # first render of every setting: fills the caches
+        for pinyin, traditional in itertools.product((False, True), repeat=2):
+            reader.mode.value, reader.pinyin.value, reader.traditional.value = \
+                mode, pinyin, traditional
+    reader.pinyin.value = reader.traditional.value = False
+
+    glossary_view = GlossaryView(glossary, corpus)
+    concordance_view = ConcordanceView(corpus)
+    timeline_view = TimelineView()
+    timeline_view.years.value = (1950, 1953)
+    timeline_view.years.value = (1935, 1958)
+
+    cases = [
+        ("reader: change mode", cycle_setter(reader.mode, list(MODES))),
+        ("reader: pinyin on/off (sentences)",
+         lambda: (setattr(reader.mode, "value", "sentences"),
+                  setattr(reader.pinyin, "value", not reader.pinyin.value))),
+        ("reader: traditional on/off", lambda: setattr(reader.traditional, "value",
+                                                        not reader.traditional.value)),
+        ("reader: text size", cycle_setter(reader.size, [18, 20, 22, 24])),
+        ("reader: switch article", cycle_setter(reader.article, list(corpus.ids))),
+        ("glossary: type a search", cycle_setter(glossary_view.query, ["jingyan", "经验", "union", ""])),
+        ("glossary: category", cycle_setter(glossary_view.category,
+                                            [v for _, v in glossary_view.category.options])),
+        ("concordance: query", cycle_setter(concordance_view.query, ["先进经验", "advanced", "工会"])),
+        ("concordance: sort", cycle_setter(concordance_view.sort, ["left", "right", "position"])),
+        ("timeline: slider (cached plot)", cycle_setter(timeline_view.years, [(1950, 1953),
+                                                                              (1935, 1958)])),
+    ]
+    fresh_years = iter([(1936 + i, 1956) for i in range(REPEAT)])
+    cases.append(("timeline: slider (new range, draws)",
+                  lambda: setattr(timeline_view.years, "value", next(fresh_years))))
+
+    print(f"first ReaderView (load, segment, align, annotate): {first_reader:.0f} ms")
+    print(f"baseline (html.escape + join of {ARTICLE}): {baseline:.3f} ms")
+    print(f"{'re-render':<38} {'ms':>8} {'x baseline':>11}  target < {TARGET_MS:.0f} ms")
+    results = []
+    for name, action in cases:
+        ms = best_ms(action)
+        ok = "ok" if ms < TARGET_MS else "SLOW"
+        results.append({"case": name, "ms": ms, "ratio": ms / baseline, "ok": ms < TARGET_MS})
+        print(f"{name:<38} {ms:>8.2f} {ms / baseline:>10.0f}x  {ok}")
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Interactive views for reading and exploring the articles in JupyterLab (ipywidgets).
+
+    >>> import kit.views
+    >>> sorted(kit.views.__all__)
+    ['ConcordanceView', 'GlossaryView', 'QuizView', 'ReaderView', 'TimelineView', 'style_block']
+
+Each view is a pure render function (tested without a browser) plus a thin ``VBox``
+subclass whose controls are attributes; set a control's ``.value`` to drive it::
+
+    reader = kit.views.ReaderView()          # then display it: a notebook cell's last line
+    reader.mode.value = "sentences"
+    reader.pinyin.value = True
+
+Views are imported on first use, so a problem in one view never breaks the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "ReaderView": "reader",
+    "render_reader_html": "reader",
+    "GlossaryView": "glossary_view",
+    "render_term_card": "glossary_view",
+    "TimelineView": "timeline_view",
+    "render_events_html": "timeline_view",
+    "ConcordanceView": "concordance",
+    "render_concordance_html": "concordance",
+    "QuizView": "quiz",
+    "style_block": "_html",
+}
+
+__all__ = ["ReaderView", "GlossaryView", "TimelineView", "ConcordanceView", "QuizView",
+           "style_block"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        try:
+            module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
+        except ImportError as err:
+            raise ImportError(f"kit.views.{name} could not be loaded ({err}); the other views "
+                              "still work") from err
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kit.views' has no attribute {name!r}; the views are: "
+                         + ", ".join(__all__))
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

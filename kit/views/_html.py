@@ -1,0 +1,150 @@
+"""Small helpers shared by the views: escaping, attributes, the style sheet, error boxes.
+
+Every piece of text that comes from an article, the glossary or a user goes through
+:func:`esc` before it is put into HTML::
+
+    >>> esc('<img src=x onerror=alert(1)> & "quotes"')
+    '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;'
+    >>> attrs(title='A "term"', lang="zh-Hans", hidden=None)
+    ' title="A &quot;term&quot;" lang="zh-Hans"'
+    >>> view_html("<p>hi</p>", "kit-reader-page").startswith('<div class="kit-view kit-reader-page"')
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from typing import Callable
+
+from ..errors import KitError
+
+__all__ = ["esc", "attrs", "style_block", "view_html", "error_html", "safe_url",
+           "render_safely", "zh_lang",
+           "source_text", "source_html", "STYLE_FILE"]
+
+#: The style sheet shared by every view (package data: ``kit/data/views.css``).
+STYLE_FILE = "views.css"
+
+
+def esc(text) -> str:
+    """``text`` as HTML text or attribute value (``None`` → empty string)."""
+    return "" if text is None else html.escape(str(text), quote=True)
+
+
+def attrs(**values) -> str:
+    """HTML attributes from keyword arguments, escaped; ``None`` values are left out.
+
+    A trailing underscore is dropped (``class_="x"`` → ``class="x"``) and other
+    underscores become hyphens (``data_term="x"`` → ``data-term="x"``).
+    """
+    out = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        name = name.rstrip("_").replace("_", "-")
+        out.append(f' {name}="{esc(value)}"')
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _css() -> str:
+    from .._data import data_path
+
+    return data_path(STYLE_FILE).read_text(encoding="utf-8")
+
+
+def style_block() -> str:
+    """The views' shared ``<style>`` element (rules scoped under ``.kit-view``).
+
+    >>> block = style_block()
+    >>> block.startswith("<style>") and ".kit-view" in block
+    True
+    """
+    return f"<style>{_css()}</style>"
+
+
+def view_html(body: str, view_class: str, *, size: int | None = None, lang: str = "en") -> str:
+    """Wrap an already-safe HTML ``body`` in the root ``<div>`` of a view, with the style sheet.
+
+    Args:
+        body: HTML built from escaped pieces.
+        view_class: the page's CSS class, e.g. ``"kit-reader-page"`` (the widget itself has
+            ``"kit-reader"``, so a browser test finds each exactly once).
+        size: font size of Chinese text in pixels (English follows at 90%).
+        lang: the language of the surrounding interface text.
+    """
+    style = f' style="--kit-size: {int(size)}px"' if size else ""
+    return (f'<div class="kit-view {esc(view_class)}" lang="{esc(lang)}"{style}>'
+            f"{style_block()}{body}</div>")
+
+
+def error_html(message, view_class: str = "kit-error-view") -> str:
+    """A visible, escaped error box (used when a callback meets a ``KitError``).
+
+    >>> "&lt;b&gt;" in error_html("unknown article '<b>'")
+    True
+    """
+    return view_html(f'<div class="kit-error" role="alert">{esc(message)}</div>', view_class)
+
+
+def render_safely(render: Callable[..., str], *args, view_class: str = "kit-error-view",
+                  **kwargs) -> str:
+    """Call ``render(*args, **kwargs)``; a :class:`~kit.errors.KitError` becomes an error box.
+
+    >>> def broken():
+    ...     raise KitError("no such term 'x'")
+    >>> "no such term" in render_safely(broken)
+    True
+    """
+    try:
+        return render(*args, **kwargs)
+    except KitError as err:
+        return error_html(err, view_class)
+
+
+def safe_url(url) -> str | None:
+    """``url`` when it is an http(s) address, else None (no ``javascript:`` links).
+
+    >>> safe_url("https://example.org/a?b=1"), safe_url("javascript:alert(1)")
+    ('https://example.org/a?b=1', None)
+    """
+    if not url:
+        return None
+    text = str(url).strip()
+    if text.lower().startswith(("http://", "https://")):
+        return text
+    return None
+
+
+def source_text(source) -> str:
+    """A source's citation text: its ``citation()`` or ``cite()`` method, else ``str()``."""
+    for name in ("citation", "cite"):
+        method = getattr(source, name, None)
+        if callable(method):
+            return str(method())
+        if isinstance(method, str) and method:
+            return method
+    return str(source)
+
+
+def source_html(source) -> str:
+    """A source as escaped HTML: a link (opening in a new tab) when it has an http(s) URL.
+
+    >>> class Src:
+    ...     url = "https://example.org/?a=1&b=2"
+    ...     def citation(self):
+    ...         return "A <b>book</b>"
+    >>> source_html(Src())
+    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">A &lt;b&gt;book&lt;/b&gt;</a>'
+    """
+    text = esc(source_text(source))
+    url = safe_url(getattr(source, "url", None))
+    if url:
+        return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
+    return text
+
+
+def zh_lang(traditional: bool = False) -> str:
+    """The ``lang`` attribute of Chinese text: ``zh-Hant`` for traditional forms."""
+    return "zh-Hant" if traditional else "zh-Hans"

@@ -1,0 +1,695 @@
+"""QuizView: practise an exercise set, one question at a time or all at once.
+
+The logic lives in pure functions, tested without a browser: :func:`render_prompt_html`,
+:func:`render_feedback_html`, :func:`render_hints_html`, :func:`score_summary` and
+:func:`render_summary_html`; answers are checked by :func:`kit.exercises.check`.
+The widget only wires controls to them and saves each attempt with
+:func:`kit.progress.record_attempt`::
+
+    quiz = kit.views.QuizView("01_reading_the_report")      # display it as a cell's last line
+    panel = quiz.panels[0]
+    panel.control.value = panel.question.choices[0]          # what a student's click does
+    panel.check_button.click()
+    panel.feedback.value                                     # the feedback HTML
+
+Everything works with the keyboard alone: Tab moves between the controls, arrow keys
+choose in a list of choices, Enter in a text box checks the answer, and Enter or Space
+presses the focused button. Feedback always says in words and with a symbol
+(✓ ✗ ≈ ✎) whether the answer is right, never by colour alone.
+
+    >>> from kit.exercises import Feedback
+    >>> html_text = render_feedback_html(Feedback(False, "Not quite.", hint="Look at <b>某</b>."),
+    ...                                  show_hint=True)
+    >>> "✗" in html_text and "&lt;b&gt;某&lt;/b&gt;" in html_text
+    True
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from ..errors import KitError
+from ..exercises import BLANK_RE, TYPES, ExerciseSet, Feedback, Question, check, load_exercises
+from ._html import esc, style_block, zh_lang
+
+__all__ = ["QuizView", "render_header_html", "render_prompt_html", "render_feedback_html",
+           "render_hints_html", "score_summary", "render_summary_html", "QuestionState"]
+
+_TYPE_LABELS = {
+    "single": "choose one", "multiple": "tick every right answer", "true_false": "true or false",
+    "matching": "match the pairs", "cloze": "fill the blank", "pinyin": "type the pinyin",
+    "ordering": "put in order", "translation": "choose a translation",
+    "short_answer": "write, then compare",
+}
+_PLACEHOLDER = "— choose —"
+
+
+def _zh_attr(text: str) -> str:
+    return f' lang="{zh_lang()}"' if any("\u3400" <= ch <= "\u9fff" for ch in text) else ""
+
+
+# ==========================================================================================
+# Pure rendering functions
+# ==========================================================================================
+def render_header_html(exercise_set: ExerciseSet) -> str:
+    """The quiz's title block (with the views' style sheet, included once per quiz).
+
+    >>> from kit.exercises import ExerciseSet
+    >>> "&lt;i&gt;" in render_header_html(ExerciseSet("A <i>set</i>", ()))
+    True
+    """
+    lesson = (f'<p class="kit-meta">Practice for the lesson {esc(exercise_set.lesson)} · '
+              f'{len(exercise_set)} questions</p>' if exercise_set.lesson
+              else f'<p class="kit-meta">{len(exercise_set)} questions</p>')
+    copy = ('<p class="kit-notice">Student copy: the answers are checked without being '
+            'stored in the file.</p>' if exercise_set.released else "")
+    desc = f"<p>{esc(exercise_set.description)}</p>" if exercise_set.description else ""
+    return (f'<div class="kit-view kit-quiz" lang="en">{style_block()}'
+            f'<header class="kit-header"><h3>{esc(exercise_set.title)}</h3>{lesson}{desc}{copy}'
+            f"</header></div>")
+
+
+def render_prompt_html(question: Question, number: int | None = None, total: int | None = None) -> str:
+    """A question's prompt with what the student needs to answer it (sentence, term, source).
+
+    >>> from kit.exercises import question_from_dict
+    >>> q = question_from_dict({"id": "c", "type": "cloze", "prompt": "Fill <it>.",
+    ...                         "sentence": "各产业工会____大会", "answer": "干部"})
+    >>> page = render_prompt_html(q, 1, 3)
+    >>> "Question 1 of 3" in page, "Fill &lt;it&gt;." in page, "干部" in page
+    (True, True, False)
+    """
+    where = f"Question {number} of {total} · " if number is not None and total else ""
+    parts = [f'<p class="kit-meta">{esc(where)}{esc(_TYPE_LABELS.get(question.type, question.type))}</p>',
+             f"<p><strong>{esc(question.prompt)}</strong></p>"]
+    if question.type == "translation" and question.source:
+        parts.append(f'<p class="kit-quiz-source"{_zh_attr(question.source)}>{esc(question.source)}</p>')
+    if question.type == "cloze":
+        pieces = BLANK_RE.split(question.sentence)
+        blank = '<span class="kit-quiz-blank" role="img" aria-label="blank">＿＿＿＿</span>'
+        sentence = blank.join(esc(p) for p in pieces)
+        lang = zh_lang() if question.lang == "zh" else "en"
+        parts.append(f'<p class="kit-quiz-sentence" lang="{lang}">{sentence}</p>')
+    if question.type == "pinyin":
+        parts.append(f'<p class="kit-quiz-term" lang="{zh_lang()}" style="font-size:1.6em">'
+                     f"{esc(question.term)}</p>")
+        if question.context:
+            parts.append(f'<p class="kit-meta">In context: <span lang="{zh_lang()}">'
+                         f"{esc(question.context)}</span></p>")
+    if question.type == "matching":
+        parts.append('<p class="kit-meta">Choose a meaning for each term.</p>')
+    if question.type == "ordering":
+        parts.append('<p class="kit-meta">Give each item its place: 1 for the first.</p>')
+    return f'<div class="kit-view kit-quiz-prompt" lang="en">{"".join(parts)}</div>'
+
+
+def _status(feedback: Feedback) -> tuple[str, str]:
+    if feedback.empty:
+        return "ⓘ", "kit-quiz-info"
+    if feedback.needs_self_assessment:
+        return "✎", "kit-quiz-self"
+    if feedback.correct:
+        return "✓", "kit-quiz-right"
+    if feedback.almost:
+        return "≈", "kit-quiz-almost"
+    return "✗", "kit-quiz-wrong"
+
+
+def render_feedback_html(feedback: Feedback | None, show_hint: bool = False) -> str:
+    """Feedback as HTML: a symbol and words first, then hint, answer, checklist, explanation.
+
+    Args:
+        feedback: from :func:`kit.exercises.check`, or None (nothing checked yet: "").
+        show_hint: include ``feedback.hint`` (the QuizView shows hints in their own list).
+
+    >>> from kit.exercises import Feedback
+    >>> page = render_feedback_html(Feedback(True, "Right.", explanation="七月 is July.", done=True))
+    >>> "✓" in page and "Right." in page and "七月 is July." in page
+    True
+    >>> render_feedback_html(None)
+    ''
+    """
+    if feedback is None:
+        return ""
+    symbol, css = _status(feedback)
+    parts = [f'<p><strong aria-hidden="true">{symbol}</strong> {esc(feedback.message)}</p>']
+    if show_hint and feedback.hint:
+        parts.append(f"<p><strong>Hint:</strong> {esc(feedback.hint)}</p>")
+    if feedback.solution and (feedback.done or feedback.needs_self_assessment):
+        label = "Model answer" if feedback.rubric or feedback.needs_self_assessment else (
+            "Answer" if not feedback.correct else "The answer")
+        parts.append(f"<p><strong>{label}:</strong> <span{_zh_attr(feedback.solution)}>"
+                     f"{esc(feedback.solution)}</span></p>")
+    if feedback.rubric:
+        items = "".join(f"<li>{esc(r)}</li>" for r in feedback.rubric)
+        parts.append(f"<p><strong>Checklist:</strong></p><ul>{items}</ul>")
+    if feedback.explanation:
+        parts.append(f"<p><strong>Why:</strong> {esc(feedback.explanation)}</p>")
+    return (f'<div class="kit-view kit-quiz-feedback {css}" role="status" lang="en" '
+            f'style="border-left: 6px solid var(--kit-border); padding-left: 0.6em">{"".join(parts)}</div>')
+
+
+def render_hints_html(hints) -> str:
+    """The hints shown so far, numbered.
+
+    >>> render_hints_html(["Read <b>paragraph 1</b>."])
+    '<div class="kit-view kit-quiz-hints" lang="en"><p><strong>Hint 1:</strong> Read &lt;b&gt;paragraph 1&lt;/b&gt;.</p></div>'
+    >>> render_hints_html([])
+    ''
+    """
+    if not hints:
+        return ""
+    items = "".join(f"<p><strong>Hint {i}:</strong> {esc(h)}</p>" for i, h in enumerate(hints, 1))
+    return f'<div class="kit-view kit-quiz-hints" lang="en">{items}</div>'
+
+
+@dataclass
+class QuestionState:
+    """What a student has done with one question so far."""
+
+    attempts: int = 0            # checked (non-empty) attempts since the last Retry
+    hints_shown: int = 0
+    result: bool | None = None   # True once right; False once shown after the last hint
+    first_try: bool = False      # right at the first attempt
+    done: bool = False
+    last_response: Any = None
+    feedback: Feedback | None = None
+
+
+def score_summary(questions, states: dict) -> dict:
+    """Count the results: right, right at the first try, shown after the hints, not yet done.
+
+    >>> from kit.exercises import question_from_dict
+    >>> qs = [question_from_dict({"id": i, "type": "true_false", "prompt": "?", "answer": True})
+    ...       for i in ("a", "b", "c")]
+    >>> s = score_summary(qs, {"a": QuestionState(1, 0, True, True, True),
+    ...                        "b": QuestionState(2, 0, False, False, True)})
+    >>> s["right"], s["first_try"], s["shown"], s["open"], s["total"]
+    (1, 1, 1, 1, 3)
+    """
+    rows = []
+    for number, q in enumerate(questions, 1):
+        st = states.get(q.id) or QuestionState()
+        if st.result is True:
+            status = "right at the first try" if st.first_try else f"right after {st.attempts} tries"
+        elif st.done:
+            status = "answer shown"
+        elif st.attempts:
+            status = "not finished"
+        else:
+            status = "not tried"
+        rows.append({"number": number, "id": q.id, "type": q.type, "prompt": q.prompt,
+                     "result": st.result, "attempts": st.attempts, "status": status})
+    right = sum(r["result"] is True for r in rows)
+    return {"total": len(rows), "right": right,
+            "first_try": sum(1 for q in questions if (states.get(q.id) or QuestionState()).first_try
+                             and (states.get(q.id) or QuestionState()).result is True),
+            "shown": sum(r["status"] == "answer shown" for r in rows),
+            "open": sum(r["status"] in ("not tried", "not finished") for r in rows),
+            "rows": rows}
+
+
+def render_summary_html(summary: dict, title: str = "") -> str:
+    """The score at the end: totals in words, then one row per question.
+
+    >>> page = render_summary_html({"total": 2, "right": 1, "first_try": 1, "shown": 0, "open": 1,
+    ...     "rows": [{"number": 1, "prompt": "A <b>", "status": "right at the first try", "result": True},
+    ...              {"number": 2, "prompt": "B", "status": "not tried", "result": None}]})
+    >>> "1 of 2 right" in page and "&lt;b&gt;" in page
+    True
+    """
+    symbols = {True: "✓", False: "✗", None: "·"}
+    head = (f"<p><strong>Your score: {summary['right']} of {summary['total']} right</strong> "
+            f"({summary['first_try']} at the first try; {summary['shown']} shown after the hints; "
+            f"{summary['open']} still open).</p>")
+    rows = "".join(
+        f"<tr><td>{r['number']}</td><td>{symbols.get(r['result'], '·')} {esc(r['status'])}</td>"
+        f"<td{_zh_attr(r['prompt'])}>{esc(r['prompt'][:90] + ('…' if len(r['prompt']) > 90 else ''))}</td></tr>"
+        for r in summary["rows"])
+    caption = f"<caption>{esc(title)}</caption>" if title else ""
+    table = (f"<table>{caption}<thead><tr><th>#</th><th>Result</th><th>Question</th></tr></thead>"
+             f"<tbody>{rows}</tbody></table>")
+    return f'<div class="kit-view kit-quiz-summary" lang="en" role="status">{head}{table}</div>'
+
+
+# ==========================================================================================
+# Inputs, one kind per question type
+# ==========================================================================================
+class _InputProblem(KitError):
+    """The controls do not yet hold an answer that can be checked (shown, not counted)."""
+
+
+class _ChoiceInput:
+    def __init__(self, q: Question, submit: Callable):
+        self.control = widgets.RadioButtons(options=list(q.choices), value=None,
+                                            layout=widgets.Layout(width="auto"))
+        self.widget = self.control
+
+    def response(self):
+        return self.control.value
+
+    def set_response(self, value):
+        self.control.value = value
+
+    def clear(self):
+        self.control.value = None
+
+    def disable(self, flag: bool):
+        self.control.disabled = flag
+
+
+class _MultipleInput:
+    def __init__(self, q: Question, submit: Callable):
+        self.boxes = [widgets.Checkbox(value=False, description=c, indent=False,
+                                       layout=widgets.Layout(width="auto")) for c in q.choices]
+        self.widget = widgets.VBox(self.boxes)
+        self.control = self.widget
+
+    def response(self):
+        return [b.description for b in self.boxes if b.value]
+
+    def set_response(self, values):
+        for b in self.boxes:
+            b.value = b.description in values
+
+    def clear(self):
+        self.set_response([])
+
+    def disable(self, flag: bool):
+        for b in self.boxes:
+            b.disabled = flag
+
+
+class _TextInput:
+    def __init__(self, q: Question, submit: Callable):
+        placeholder = {"pinyin": "e.g. chang3zhang3 or chǎngzhǎng, then Enter",
+                       "cloze": "type the missing word, then Enter"}[q.type]
+        self.control = widgets.Text(value="", placeholder=placeholder, description="Answer:",
+                                    continuous_update=False, layout=widgets.Layout(width="32em"))
+        self.widget = self.control
+        self._quiet = False
+        self.control.observe(lambda change: None if self._quiet or not change["new"].strip()
+                             else submit(), names="value")
+
+    def response(self):
+        return self.control.value
+
+    def set_response(self, value):
+        self.control.value = value
+
+    def clear(self):
+        self._quiet = True
+        try:
+            self.control.value = ""
+        finally:
+            self._quiet = False
+
+    def disable(self, flag: bool):
+        self.control.disabled = flag
+
+
+class _MatchingInput:
+    def __init__(self, q: Question, submit: Callable):
+        options = [(_PLACEHOLDER, "")] + [(r, r) for r in q.right]
+        self.dropdowns = {left: widgets.Dropdown(options=options, value="",
+                                                 description=left,
+                                                 style={"description_width": "10em"},
+                                                 layout=widgets.Layout(width="40em"))
+                          for left in q.left}
+        self.widget = widgets.VBox(list(self.dropdowns.values()))
+        self.control = self.widget
+
+    def response(self):
+        return {left: d.value for left, d in self.dropdowns.items() if d.value}
+
+    def set_response(self, mapping):
+        for left, d in self.dropdowns.items():
+            d.value = mapping.get(left, "")
+
+    def clear(self):
+        self.set_response({})
+
+    def disable(self, flag: bool):
+        for d in self.dropdowns.values():
+            d.disabled = flag
+
+
+class _OrderingInput:
+    def __init__(self, q: Question, submit: Callable):
+        n = len(q.items)
+        options = [(_PLACEHOLDER, 0)] + [(str(i), i) for i in range(1, n + 1)]
+        self.items = list(q.items)
+        self.dropdowns = [widgets.Dropdown(options=options, value=0, layout=widgets.Layout(width="8em"))
+                          for _ in self.items]
+        rows = [widgets.HBox([d, widgets.HTML(f'<span{_zh_attr(item)}>{esc(item)}</span>')])
+                for d, item in zip(self.dropdowns, self.items)]
+        self.widget = widgets.VBox(rows)
+        self.control = self.widget
+
+    def response(self):
+        places = [d.value for d in self.dropdowns]
+        if not any(places):
+            return []
+        if 0 in places:
+            raise _InputProblem("Give every item a place before checking.")
+        if len(set(places)) != len(places):
+            raise _InputProblem("Give each item a different place (1, 2, 3 …).")
+        return [item for _, item in sorted(zip(places, self.items))]
+
+    def set_response(self, order):
+        for d, item in zip(self.dropdowns, self.items):
+            d.value = list(order).index(item) + 1 if item in order else 0
+
+    def clear(self):
+        for d in self.dropdowns:
+            d.value = 0
+
+    def disable(self, flag: bool):
+        for d in self.dropdowns:
+            d.disabled = flag
+
+
+class _ShortAnswerInput:
+    def __init__(self, q: Question, submit: Callable):
+        self.control = widgets.Textarea(value="", placeholder="Write your answer here.",
+                                        rows=4, layout=widgets.Layout(width="40em"))
+        self.widget = self.control
+
+    def response(self):
+        return self.control.value
+
+    def set_response(self, value):
+        self.control.value = value
+
+    def clear(self):
+        self.control.value = ""
+
+    def disable(self, flag: bool):
+        self.control.disabled = flag
+
+
+_INPUTS = {
+    "single": _ChoiceInput, "true_false": _ChoiceInput, "translation": _ChoiceInput,
+    "multiple": _MultipleInput, "cloze": _TextInput, "pinyin": _TextInput,
+    "matching": _MatchingInput, "ordering": _OrderingInput, "short_answer": _ShortAnswerInput,
+}
+
+
+# ==========================================================================================
+# One question
+# ==========================================================================================
+class QuestionPanel(widgets.VBox):
+    """One question: prompt, answer controls, Check / Hint / Retry, hints and feedback.
+
+    ``on_attempt(question, response, feedback, attempt)`` is called after every
+    checked attempt (a short answer: after the student marks it).
+    """
+
+    def __init__(self, question: Question, number: int = 1, total: int = 1,
+                 on_attempt: Callable | None = None):
+        self.question = question
+        self.state = QuestionState()
+        self._on_attempt = on_attempt
+        self.prompt = widgets.HTML(render_prompt_html(question, number, total))
+        self.input = _INPUTS[question.type](question, self._guard(self._check))
+        self.control = self.input.control
+        is_short = question.type == "short_answer"
+        self.check_button = widgets.Button(
+            description="Compare with the model answer" if is_short else "Check",
+            button_style="primary", tooltip="Check your answer (Enter in a text box does it too)",
+            layout=widgets.Layout(width="auto"))
+        self.hint_button = widgets.Button(description="Hint", tooltip="Show the next hint",
+                                          layout=widgets.Layout(width="auto"))
+        self.retry_button = widgets.Button(description="Retry", tooltip="Clear and answer again",
+                                           layout=widgets.Layout(width="auto"))
+        self.assess_yes = widgets.Button(description="✓ My answer covers it",
+                                         layout=widgets.Layout(width="auto"))
+        self.assess_no = widgets.Button(description="✗ Not yet", layout=widgets.Layout(width="auto"))
+        self.assess_row = widgets.HBox([widgets.HTML("<span>Mark your answer:</span>"),
+                                        self.assess_yes, self.assess_no],
+                                       layout=widgets.Layout(display="none"))
+        self.hints_html = widgets.HTML("")
+        self.feedback = widgets.HTML("")
+        self.check_button.on_click(self._guard(self._check))
+        self.hint_button.on_click(self._guard(self._hint))
+        self.retry_button.on_click(self._guard(self._retry))
+        self.assess_yes.on_click(self._guard(lambda _=None: self._assess(True)))
+        self.assess_no.on_click(self._guard(lambda _=None: self._assess(False)))
+        buttons = widgets.HBox([self.check_button, self.hint_button, self.retry_button])
+        super().__init__([self.prompt, self.input.widget, buttons, self.assess_row,
+                          self.hints_html, self.feedback],
+                         layout=widgets.Layout(padding="0.4em 0 0.8em 0"))
+        self._refresh_buttons()
+
+    # -- callbacks -------------------------------------------------------------------------
+    def _guard(self, fn: Callable) -> Callable:
+        def handler(*args):
+            try:
+                fn(*args)
+            except KitError as err:
+                self.feedback.value = render_feedback_html(Feedback(None, str(err), empty=True))
+            except Exception as err:  # noqa: BLE001 - a callback must never fail silently
+                self.feedback.value = render_feedback_html(Feedback(
+                    None, f"Something went wrong in the quiz ({type(err).__name__}: {err}). "
+                          "Please tell your instructor.", empty=True))
+        return handler
+
+    def _check(self, _=None):
+        st = self.state
+        if st.done:
+            return
+        try:
+            response = self.input.response()
+        except _InputProblem as problem:
+            self.feedback.value = render_feedback_html(Feedback(None, str(problem), empty=True))
+            return
+        if st.feedback is not None and response == st.last_response and not st.feedback.empty:
+            return  # the same answer again (e.g. Enter, then the Check button): not a new attempt
+        number = max(st.attempts, st.hints_shown) + 1
+        fb = check(self.question, response, attempt=number)
+        st.last_response = response
+        st.feedback = fb
+        if fb.empty or fb.needs_self_assessment:
+            self.feedback.value = render_feedback_html(fb)
+            if fb.needs_self_assessment:
+                self.assess_row.layout.display = "flex"
+            self._refresh_buttons()
+            return
+        self._record(response, fb, number)
+
+    def _assess(self, covers: bool):
+        st = self.state
+        if st.done:
+            return
+        response = {"text": self.input.response(), "self_assessed": covers}
+        fb = check(self.question, response, attempt=st.attempts + 1)
+        if fb.empty:
+            self.feedback.value = render_feedback_html(fb)
+            return
+        st.feedback = fb
+        self.assess_row.layout.display = "none"
+        self._record(response, fb, st.attempts + 1)
+
+    def _record(self, response, fb: Feedback, hint_number: int):
+        st = self.state
+        st.attempts += 1
+        if fb.correct:
+            st.result = True
+            st.first_try = st.attempts == 1
+        if fb.done:
+            st.done = True
+            if not fb.correct:
+                st.result = False
+        if fb.hint is not None:  # check() gave hint number `hint_number`
+            st.hints_shown = max(st.hints_shown, hint_number)
+        self.hints_html.value = render_hints_html(self.question.hints[:st.hints_shown])
+        self.feedback.value = render_feedback_html(fb)
+        self._refresh_buttons()
+        if self._on_attempt is not None:
+            self._on_attempt(self.question, response, fb, st.attempts)
+
+    def _hint(self, _=None):
+        st = self.state
+        if st.hints_shown < len(self.question.hints):
+            st.hints_shown += 1
+        self.hints_html.value = render_hints_html(self.question.hints[:st.hints_shown])
+        self._refresh_buttons()
+
+    def _retry(self, _=None):
+        self.state = QuestionState()
+        self.input.clear()
+        self.feedback.value = ""
+        self.hints_html.value = ""
+        self.assess_row.layout.display = "none"
+        self._refresh_buttons()
+
+    def _refresh_buttons(self):
+        st = self.state
+        left = len(self.question.hints) - st.hints_shown
+        self.hint_button.description = f"Hint ({left} left)" if left else "No more hints"
+        self.hint_button.disabled = left <= 0 or st.done
+        self.check_button.disabled = st.done
+        self.input.disable(st.done)
+        self.retry_button.disabled = st.attempts == 0 and st.feedback is None
+
+
+# ==========================================================================================
+# The view
+# ==========================================================================================
+class QuizView(widgets.VBox):
+    """Practise an exercise set: immediate feedback, hints, retry, a score at the end.
+
+    Args:
+        set_or_path: an :class:`~kit.exercises.ExerciseSet`, a file, or a set name such
+            as ``"01_reading_the_report"``.
+        mode: ``"one"`` (one question at a time, Previous / Next) or ``"all"``.
+        student: the name to save attempts under; by default the name stored on this
+            computer, asked for once when there is none.
+
+    Every checked attempt is saved with :func:`kit.progress.record_attempt`; nothing is
+    written until the student checks an answer.
+    """
+
+    def __init__(self, set_or_path: ExerciseSet | str, mode: str = "one", student: str | None = None):
+        from .. import progress
+
+        if mode not in ("one", "all"):
+            raise KitError(f"mode must be 'one' (a question at a time) or 'all', not {mode!r}")
+        self.exercise_set = (set_or_path if isinstance(set_or_path, ExerciseSet)
+                             else load_exercises(set_or_path))
+        if not len(self.exercise_set):
+            raise KitError(f"the set '{self.exercise_set.name}' has no questions")
+        self.mode = mode
+        self.student = (student or "").strip() or progress.load_student()
+        self._pending: list[dict] = []
+        total = len(self.exercise_set)
+        self.header = widgets.HTML(render_header_html(self.exercise_set))
+        self.status = widgets.HTML("")
+        self.name_box = widgets.Text(value="", placeholder="your name, then Enter",
+                                     description="Your name:", continuous_update=False)
+        self.name_button = widgets.Button(description="Save my name", layout=widgets.Layout(width="auto"))
+        self.name_row = widgets.HBox([self.name_box, self.name_button])
+        self.name_box.observe(self._guard(lambda change: self._save_name()), names="value")
+        self.name_button.on_click(self._guard(lambda _=None: self._save_name()))
+        if self.student:
+            self.name_row.layout.display = "none"
+            self.status.value = self._notice(f"Your answers are saved as {self.student}.")
+        else:
+            self.status.value = self._notice(
+                "Type your name above so your answers are saved for your instructor "
+                "(asked once on this computer).")
+        self.panels = [QuestionPanel(q, i, total, on_attempt=self._on_attempt)
+                       for i, q in enumerate(self.exercise_set, 1)]
+        self.summary = widgets.HTML("")
+        self.prev_button = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="auto"))
+        self.next_button = widgets.Button(description="Next ▶", layout=widgets.Layout(width="auto"))
+        self.position = widgets.HTML("")
+        self.prev_button.on_click(self._guard(lambda _=None: self.show(self.current - 1)))
+        self.next_button.on_click(self._guard(lambda _=None: self.show(self.current + 1)))
+        self.nav = widgets.HBox([self.prev_button, self.position, self.next_button])
+        self.body = widgets.VBox([])
+        self.current = 0
+        super().__init__([self.header, self.name_row, self.status, self.body])
+        if mode == "all":
+            self.body.children = [*self.panels, self.summary]
+            self._update_summary()
+        else:
+            self.show(0)
+
+    def __repr__(self) -> str:
+        return (f"<QuizView {self.exercise_set.name}: {len(self.exercise_set)} questions, "
+                f"mode '{self.mode}'>")
+
+    # -- navigation ------------------------------------------------------------------------
+    def show(self, index: int) -> None:
+        """Show question ``index`` (0-based); ``len(set)`` shows the score summary."""
+        total = len(self.panels)
+        index = max(0, min(index, total))
+        self.current = index
+        if index == total:
+            self._update_summary()
+            self.body.children = [self.summary, self.nav]
+            self.position.value = '<span class="kit-meta">Your score</span>'
+        else:
+            self.body.children = [self.panels[index], self.nav]
+            self.position.value = f'<span class="kit-meta">{index + 1} / {total}</span>'
+        self.prev_button.disabled = index == 0
+        self.next_button.disabled = index == total
+        self.next_button.description = "See your score ▶" if index == total - 1 else "Next ▶"
+
+    @property
+    def states(self) -> dict:
+        return {p.question.id: p.state for p in self.panels}
+
+    def score(self) -> dict:
+        """The current :func:`score_summary`."""
+        return score_summary(self.exercise_set.questions, self.states)
+
+    # -- saving ----------------------------------------------------------------------------
+    def _guard(self, fn: Callable) -> Callable:
+        def handler(*args):
+            try:
+                fn(*args)
+            except KitError as err:
+                self.status.value = self._notice(str(err), error=True)
+            except Exception as err:  # noqa: BLE001
+                self.status.value = self._notice(
+                    f"Something went wrong in the quiz ({type(err).__name__}: {err}). "
+                    "Please tell your instructor.", error=True)
+        return handler
+
+    @staticmethod
+    def _notice(text: str, error: bool = False) -> str:
+        css = "kit-error" if error else "kit-notice"
+        role = ' role="alert"' if error else ""
+        return f'<div class="kit-view" lang="en"><p class="{css}"{role}>{esc(text)}</p></div>'
+
+    def _on_attempt(self, question: Question, response, feedback: Feedback, attempt: int):
+        record = {"set_name": self.exercise_set.name, "question": question.id,
+                  "qtype": question.type, "correct": feedback.correct, "response": response,
+                  "attempt": attempt}
+        self._pending.append(record)
+        self._update_summary()
+        try:
+            self._flush()
+        except KitError as err:
+            self.status.value = self._notice(str(err), error=True)
+
+    def _flush(self):
+        from .. import progress
+
+        if not self.student:
+            n = len(self._pending)
+            self.status.value = self._notice(
+                f"{n} answer{'s' if n != 1 else ''} not saved yet: type your name above to save.")
+            return
+        notes = []
+        while self._pending:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", progress.ProgressWarning)
+                progress.record_attempt(self.student, **self._pending[0])
+            self._pending.pop(0)
+            notes += [str(w.message) for w in caught if issubclass(w.category, progress.ProgressWarning)]
+        if notes:
+            self.status.value = self._notice(" ".join(notes), error=True)
+        else:
+            self.status.value = self._notice(f"Saved for {self.student}.")
+
+    def _save_name(self):
+        from .. import progress
+
+        name = self.name_box.value.strip()
+        if not name:
+            return
+        self.student = progress.save_student(name)
+        self.name_row.layout.display = "none"
+        self.status.value = self._notice(f"Your answers are saved as {self.student}.")
+        self._flush()
+
+    def _update_summary(self):
+        self.summary.value = render_summary_html(self.score(), self.exercise_set.title)
+

@@ -1,0 +1,576 @@
+"""The bilingual reader: one article in Chinese, English, side by side or interlinear.
+
+The work is done by :func:`render_reader_html`, a pure function from an article and the
+reader's settings to HTML; :class:`ReaderView` only wires ipywidgets controls to it.
+
+    >>> import kit
+    >>> article = kit.load_corpus()["003_0d759123a74baf35"]
+    >>> page = render_reader_html(article, "zh", pinyin=True)
+    >>> '<ruby>经验<rp>(</rp><rt>jīngyàn</rt><rp>)</rp></ruby>' in page
+    True
+    >>> "經驗" in render_reader_html(article, "zh", traditional=True)
+    True
+    >>> render_reader_html(article, "columns")
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: unknown reader mode 'columns': use one of 'zh', 'en', 'paragraphs', 'sentences', 'interlinear'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from ..errors import KitError
+from ._html import attrs, esc, render_safely, source_html, view_html, zh_lang
+
+__all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional"]
+
+#: Reading modes: value → label shown on the mode buttons.
+MODES = {
+    "zh": "中文 Chinese",
+    "en": "English",
+    "paragraphs": "Paragraphs side by side",
+    "sentences": "Sentences side by side",
+    "interlinear": "Interlinear",
+}
+
+DEFAULT_SIZE = 18
+PINYIN_NOTICE = ("Pinyin above the characters is Hanyu Pinyin, adopted in February 1958, "
+                 "after this article was printed: a modern reading aid, not part of the page.")
+TRADITIONAL_NOTICE = ("Traditional forms are converted by OpenCC (s2t), a modern approximation: "
+                      "the 1952 paper predates the 1956 simplification, but its type may have "
+                      "used variant forms that a modern converter does not reproduce.")
+
+
+# ------------------------------------------------------------------------------------------
+# Text conversions, cached by text (so a re-render never re-segments)
+# ------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=8192)
+def _annotate(text: str) -> tuple:
+    from ..language import annotate
+
+    return tuple(annotate(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@functools.lru_cache(maxsize=8192)
+def to_traditional(text: str) -> str:
+    """Traditional character forms of simplified ``text`` (OpenCC ``s2t``; an approximation).
+
+    >>> to_traditional("推广先进经验"), to_traditional("东北总工会")
+    ('推廣先進經驗', '東北總工會')
+    """
+    return _opencc().convert(text) if text else text
+
+
+# ------------------------------------------------------------------------------------------
+# What the reader prepares once per article (and glossary, and notes)
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Bead:
+    index: int
+    paragraph: int
+    en: list
+    zh: list
+    evidence: str
+
+
+@dataclass
+class _Prepared:
+    glossary: object
+    notes: object
+    beads: list
+    paragraphs: list                      # list of lists of _Bead, by paragraph pair
+    notes_by_bead: dict = field(default_factory=dict)  # bead index -> [(number, note)]
+    pieces: dict = field(default_factory=dict)         # rendered sentence cache
+
+
+class ReaderCache:
+    """Per-article preparation (sentence pairs, glossary matches, notes) and rendered sentences.
+
+    Keeps the ``size`` most recently used articles; a view owns one, the module has a default.
+    """
+
+    def __init__(self, size: int = 32):
+        self.size = size
+        self._entries: OrderedDict = OrderedDict()
+
+    def prepared(self, article, glossary, notes) -> _Prepared:
+        key = (article, id(glossary), id(notes))
+        entry = self._entries.get(key)
+        if entry is not None and entry.glossary is glossary and entry.notes is notes:
+            self._entries.move_to_end(key)
+            return entry
+        entry = _prepare(article, glossary, notes)
+        self._entries[key] = entry
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return entry
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+_DEFAULT_CACHE = ReaderCache()
+
+
+def _evidence_text(evidence) -> str:
+    if evidence is None:
+        return ""
+    if isinstance(evidence, str):
+        return evidence
+    try:
+        return ", ".join(str(e) for e in evidence)
+    except TypeError:
+        return str(evidence)
+
+
+def _prepare(article, glossary, notes) -> _Prepared:
+    beads = []
+    for index, bead in enumerate(article.sentence_pairs()):
+        en, zh = bead
+        beads.append(_Bead(index, getattr(bead, "paragraph", 0), list(en), list(zh),
+                           _evidence_text(getattr(bead, "evidence", ""))))
+    count = max([b.paragraph for b in beads], default=-1) + 1
+    paragraphs = [[] for _ in range(count)]
+    for bead in beads:
+        paragraphs[bead.paragraph].append(bead)
+    prep = _Prepared(glossary, notes, beads, paragraphs)
+
+    if notes is not None:
+        _attach_notes(prep, article, notes)
+    return prep
+
+
+def _zh_paragraphs_of_pairs(article) -> list[set]:
+    """For each paragraph pair, the indices of ``article.paragraphs_zh`` it is made of."""
+    paragraphs, i, out = article.paragraphs_zh, 0, []
+    for _, zh in article.paragraph_pairs():
+        taken, length = set(), 0
+        while i < len(paragraphs) and length < len(zh):
+            taken.add(i)
+            length += len(paragraphs[i])
+            i += 1
+        out.append(taken)
+    return out
+
+
+def _attach_notes(prep: _Prepared, article, notes) -> None:
+    """Give each translator's note one bead: the first sentence holding its phrase, preferring
+    the paragraph the note names; number the notes in reading order."""
+    candidates: dict = {}
+    for bead in prep.beads:
+        for sentence in bead.zh:
+            for note in notes.for_sentence(article.id, sentence):
+                candidates.setdefault(id(note), (note, []))[1].append(bead)
+    if not candidates:
+        return
+    pairs = _zh_paragraphs_of_pairs(article) if prep.paragraphs else []
+    chosen = []
+    for note, beads in candidates.values():
+        wanted = getattr(note, "paragraph", None)
+        exact = [b for b in beads if b.paragraph < len(pairs) and wanted in pairs[b.paragraph]]
+        chosen.append(((exact or beads)[0].index, note))
+    chosen.sort(key=lambda item: item[0])
+    for number, (index, note) in enumerate(chosen, start=1):
+        prep.notes_by_bead.setdefault(index, []).append((number, note))
+
+
+# ------------------------------------------------------------------------------------------
+# Sentences to HTML
+# ------------------------------------------------------------------------------------------
+def _term_spans(text: str, lang: str, prep: _Prepared) -> list:
+    """``(start, end, Term)`` of the glossary terms in ``text`` (outermost matches only)."""
+    glossary = prep.glossary
+    if glossary is None or not text:
+        return []
+    return [(occ.start, occ.end, glossary[occ.term_id])
+            for occ in glossary.find_text(text, lang) if not getattr(occ, "nested", False)]
+
+
+def _term_tip(term, lang: str) -> str:
+    gloss = getattr(term, "gloss", "") or ""
+    if lang == "zh":
+        head = term.en
+    else:
+        head = f"{term.zh} {term.pinyin}".strip()
+    return f"{head} — {gloss}" if gloss else head
+
+
+def _open_mark(term, lang: str) -> str:
+    tip = _term_tip(term, lang)
+    return (f'<mark class="kit-term"{attrs(data_term=term.id, title=tip, data_tip=tip)}'
+            f' tabindex="0">')
+
+
+def _snap(spans, bounds):
+    """Widen term spans to token boundaries (a ruby word cannot be split) and merge overlaps."""
+    starts = [b[0] for b in bounds]
+    out = []
+    for s, e, term in spans:
+        s2 = max((b for b in starts if b <= s), default=0)
+        e2 = min((b[1] for b in bounds if b[1] >= e), default=e)
+        if out and s2 < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e2), out[-1][2])
+        else:
+            out.append((s2, e2, term))
+    return out
+
+
+def _zh_html(text: str, prep: _Prepared, *, pinyin: bool, highlight: bool,
+             traditional: bool) -> str:
+    key = ("zh", text, pinyin, highlight, traditional)
+    cached = prep.pieces.get(key)
+    if cached is not None:
+        return cached
+    shown = to_traditional(text) if traditional else text
+    if len(shown) != len(text):          # conversion changed lengths: convert piece by piece
+        def part(a, b):
+            return to_traditional(text[a:b]) if traditional else text[a:b]
+    else:
+        def part(a, b):
+            return shown[a:b]
+    spans = _term_spans(text, "zh", prep) if highlight else []
+    out = []
+    if pinyin:
+        bounds, pos = [], 0
+        tokens = _annotate(text)
+        for token, _ in tokens:
+            bounds.append((pos, pos + len(token)))
+            pos += len(token)
+        spans = _snap(spans, bounds)
+        opens = {s: term for s, _, term in spans}
+        closes = {e for _, e, _ in spans}
+        exact = pos == len(text) and "".join(token for token, _ in tokens) == text
+        for (token, reading), (a, b) in zip(tokens, bounds):
+            if a in opens:
+                out.append(_open_mark(opens[a], "zh"))
+            base = part(a, b) if exact else (to_traditional(token) if traditional else token)
+            if reading:
+                out.append(f"<ruby>{esc(base)}<rp>(</rp><rt>{esc(reading)}</rt><rp>)</rp></ruby>")
+            else:
+                out.append(esc(base))
+            if b in closes:
+                out.append("</mark>")
+    else:
+        pos = 0
+        for s, e, term in spans:
+            out.append(esc(part(pos, s)))
+            out.append(_open_mark(term, "zh") + esc(part(s, e)) + "</mark>")
+            pos = e
+        out.append(esc(part(pos, len(text))))
+    result = "".join(out)
+    prep.pieces[key] = result
+    return result
+
+
+def _en_html(text: str, prep: _Prepared, *, highlight: bool) -> str:
+    key = ("en", text, highlight)
+    cached = prep.pieces.get(key)
+    if cached is not None:
+        return cached
+    out, pos = [], 0
+    for s, e, term in (_term_spans(text, "en", prep) if highlight else []):
+        out.append(esc(text[pos:s]))
+        out.append(_open_mark(term, "en") + esc(text[s:e]) + "</mark>")
+        pos = e
+    out.append(esc(text[pos:]))
+    result = "".join(out)
+    prep.pieces[key] = result
+    return result
+
+
+# ------------------------------------------------------------------------------------------
+# Blocks
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Settings:
+    mode: str
+    pinyin: bool
+    highlight: bool
+    traditional: bool
+
+    @property
+    def lang_zh(self) -> str:
+        return zh_lang(self.traditional)
+
+
+def _note_marks(prep: _Prepared, bead: _Bead) -> str:
+    numbers = [n for n, _ in prep.notes_by_bead.get(bead.index, [])]
+    if not numbers:
+        return ""
+    label = " ".join(f"†{n}" for n in numbers)
+    return (f'<sup class="kit-note-mark" title="translator\'s note {esc(label)}">'
+            f"{esc(label)}</sup>")
+
+
+def _bead_zh(prep, bead, st: _Settings, *, marks=True) -> str:
+    text = "".join(_zh_html(s, prep, pinyin=st.pinyin, highlight=st.highlight,
+                            traditional=st.traditional) for s in bead.zh)
+    noted = bead.index in prep.notes_by_bead
+    cls = "kit-s kit-has-note" if noted else "kit-s"
+    mark = _note_marks(prep, bead) if marks else ""
+    return f'<span class="{cls}" data-bead="{bead.index}">{text}</span>{mark}'
+
+
+def _bead_en(prep, bead, st: _Settings, *, marks=True) -> str:
+    text = " ".join(_en_html(s, prep, highlight=st.highlight) for s in bead.en)
+    noted = bead.index in prep.notes_by_bead
+    cls = "kit-s kit-has-note" if noted else "kit-s"
+    mark = _note_marks(prep, bead) if marks else ""
+    return f'<span class="{cls}" data-bead="{bead.index}">{text}</span>{mark}'
+
+
+def _join_en(parts) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _asides(prep: _Prepared, beads, st: _Settings) -> str:
+    out = []
+    for bead in beads:
+        for number, note in prep.notes_by_bead.get(bead.index, []):
+            out.append(_note_html(number, note, st))
+    return "".join(out)
+
+
+def _note_html(number: int, note, st: _Settings) -> str:
+    """One note as an ``<aside>``: a summary line that is always shown, details on a click."""
+    zh = getattr(note, "zh", "") or ""
+    zh_shown = to_traditional(zh) if st.traditional else zh
+    used = getattr(note, "en_used", "") or ""
+    summary = [f'<span class="kit-note-mark">†{number}</span> <strong>Translator\'s note</strong>'
+               f' on <span lang="{st.lang_zh}">{esc(zh_shown)}</span>: ']
+    summary.append(f"the translation has “{esc(used)}”" if used
+                   else "the translation leaves it out")
+    if getattr(note, "better", ""):
+        summary.append(f"; better: “{esc(note.better)}”")
+    details = []
+    if getattr(note, "comment", ""):
+        details.append(f"<p>{esc(note.comment)}</p>")
+    if getattr(note, "reason", ""):
+        details.append(f"<p><em>Why:</em> {esc(note.reason)}</p>")
+    sources = _sources_html(getattr(note, "sources", None) or [])
+    if sources:
+        details.append(f'<p class="kit-sources">Sources: {sources}</p>')
+    ident = getattr(note, "id", None)
+    return (f'<aside class="kit-note" lang="en"{attrs(data_note=ident)}><details>'
+            f'<summary>{"".join(summary)}</summary>{"".join(details)}</details></aside>')
+
+
+def _sources_html(sources) -> str:
+    return "; ".join(source_html(s) for s in sources)
+
+
+def _header_html(article, st: _Settings) -> str:
+    conv = to_traditional if st.traditional else (lambda s: s)
+    lz = st.lang_zh
+    headline = article.headline_zh or (article.title_zh,)
+    lines = "".join(f"<span>{esc(conv(line))}</span>" for line in headline)
+    meta = [esc(article.date.isoformat()),
+            f'<span lang="{lz}">{esc(conv("人民日报"))}</span> (People\'s Daily)',
+            f'<span lang="{lz}">{esc(conv(f"第{article.page}版"))}</span> '
+            f"page {esc(article.page)}"]
+    if article.section:
+        meta.append(f'<span lang="{lz}">{esc(conv(article.section))}</span>')
+    if article.column_zh or article.column_en:
+        col = f'column <span lang="{lz}">{esc(conv(article.column_zh))}</span>'
+        if article.column_en:
+            col += f' <span lang="en">({esc(article.column_en)})</span>'
+        meta.append(col)
+    author = ""
+    if article.author_zh or article.author_en:
+        author = (f'<p class="kit-meta">By <span lang="{lz}">{esc(conv(article.author_zh))}</span>'
+                  f' <span lang="en">{esc(article.author_en)}</span></p>')
+    notices = []
+    if st.pinyin and st.mode != "en":
+        notices.append(f'<p class="kit-notice kit-pinyin-notice">{esc(PINYIN_NOTICE)}</p>')
+    if st.traditional and st.mode != "en":
+        notices.append('<p class="kit-notice kit-traditional-notice">'
+                       f"{esc(TRADITIONAL_NOTICE)}</p>")
+    return (f'<header class="kit-header">'
+            f'<p class="kit-meta">{" · ".join(meta)}</p>'
+            f'<h2 class="kit-headline" lang="{lz}">{lines}</h2>'
+            f'<p class="kit-title-en" lang="en"><em>{esc(article.title_en)}</em></p>{author}'
+            f'<p class="kit-citation">Cite as: {esc(article.citation("chicago"))}</p>'
+            f'{"".join(notices)}</header>')
+
+
+def _body_html(prep: _Prepared, st: _Settings) -> str:
+    lz = st.lang_zh
+    if not prep.beads:
+        return '<p class="kit-empty">This article has no body text.</p>'
+    out = []
+    if st.mode in ("zh", "en"):
+        for number, beads in enumerate(prep.paragraphs):
+            if st.mode == "zh":
+                body = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
+                out.append(f'<p class="kit-zh" lang="{lz}" data-paragraph="{number}">{body}</p>')
+            else:
+                body = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
+                out.append(f'<p class="kit-en" lang="en" data-paragraph="{number}">{body}</p>')
+            out.append(_asides(prep, beads, st))
+        return f'<div class="kit-body kit-mode-{st.mode}">{"".join(out)}</div>'
+    if st.mode == "paragraphs":
+        out.append('<div class="kit-colhead">中文 (original)</div>'
+                   '<div class="kit-colhead">English (translation)</div>')
+        for number, beads in enumerate(prep.paragraphs):
+            zh = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
+            en = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
+            out.append(f'<div class="kit-pair" data-paragraph="{number}">'
+                       f'<div class="kit-cell kit-zh" lang="{lz}">'
+                       f'<span class="kit-pnum" lang="en">¶{number + 1}</span>{zh}</div>'
+                       f'<div class="kit-cell kit-en" lang="en">{en}</div></div>')
+            out.append(_asides(prep, beads, st))
+        return f'<div class="kit-body kit-grid kit-mode-paragraphs">{"".join(out)}</div>'
+    if st.mode == "sentences":
+        out.append('<div class="kit-colhead">中文 (original)</div>'
+                   '<div class="kit-colhead">English (translation)</div>')
+        for number, beads in enumerate(prep.paragraphs):
+            for k, bead in enumerate(beads):
+                pnum = (f'<span class="kit-pnum" lang="en">¶{number + 1}</span>' if k == 0 else "")
+                why = f' title="paired by: {esc(bead.evidence)}"' if bead.evidence else ""
+                out.append(f'<div class="kit-pair" data-bead="{bead.index}"{why}>'
+                           f'<div class="kit-cell kit-zh" lang="{lz}">{pnum}'
+                           f'{_bead_zh(prep, bead, st)}</div>'
+                           f'<div class="kit-cell kit-en" lang="en">{_bead_en(prep, bead, st)}'
+                           f'</div></div>')
+                out.append(_asides(prep, [bead], st))
+        return f'<div class="kit-body kit-grid kit-mode-sentences">{"".join(out)}</div>'
+    # interlinear
+    for number, beads in enumerate(prep.paragraphs):
+        out.append(f'<p class="kit-pnum" lang="en">¶{number + 1}</p>')
+        for bead in beads:
+            out.append(f'<div class="kit-inter kit-pair" data-bead="{bead.index}">'
+                       f'<div class="kit-cell kit-zh" lang="{lz}">{_bead_zh(prep, bead, st)}</div>'
+                       f'<div class="kit-cell kit-en" lang="en">'
+                       f'{_bead_en(prep, bead, st, marks=False)}</div></div>')
+            out.append(_asides(prep, [bead], st))
+    return f'<div class="kit-body kit-mode-interlinear">{"".join(out)}</div>'
+
+
+def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = False,
+                       glossary=None, highlight: bool = True, size: int = DEFAULT_SIZE,
+                       traditional: bool = False, notes=None,
+                       cache: ReaderCache | None = None) -> str:
+    """The reader's HTML for one article.
+
+    Args:
+        article: a :class:`kit.Article`.
+        mode: ``"zh"``, ``"en"``, ``"paragraphs"`` (side by side), ``"sentences"`` (side by
+            side, sentence by sentence; hovering one side outlines the other) or
+            ``"interlinear"`` (each Chinese sentence with its English below).
+        pinyin: Hanyu Pinyin over the characters (``<ruby>`` from :func:`kit.annotate`).
+        glossary: a :class:`kit.Glossary` whose terms are highlighted (None: no highlights).
+        highlight: highlight glossary terms (when a glossary is given).
+        size: font size of the Chinese text in pixels (English is 90% of it).
+        traditional: show traditional character forms ("as printed in 1952", via OpenCC).
+        notes: translator's notes (``kit.load_translation_notes()``), marked † where they apply.
+        cache: where per-article work is kept (the module's default cache when None).
+
+    Returns:
+        A self-contained HTML string (with its ``<style>``); all article text is escaped.
+
+    Raises:
+        KitError: for an unknown mode or a size outside 10–48.
+    """
+    if mode not in MODES:
+        raise KitError(f"unknown reader mode {mode!r}: use one of "
+                       + ", ".join(repr(m) for m in MODES))
+    if not 10 <= int(size) <= 48:
+        raise KitError(f"text size {size!r} is outside 10–48 pixels; try size={DEFAULT_SIZE}")
+    prep = (cache or _DEFAULT_CACHE).prepared(article, glossary, notes)
+    st = _Settings(mode, bool(pinyin), bool(highlight) and glossary is not None, bool(traditional))
+    classes = "kit-reader-page" + (" kit-pinyin-on" if st.pinyin else "")
+    return view_html(_header_html(article, st) + _body_html(prep, st), classes, size=size)
+
+
+# ------------------------------------------------------------------------------------------
+# The widget
+# ------------------------------------------------------------------------------------------
+def _article_label(article) -> str:
+    label = f"{article.date.isoformat()} · {article.headline} — {article.title_en}"
+    return label if len(label) <= 110 else label[:109] + "…"
+
+
+class ReaderView(widgets.VBox):
+    """Read an article: pick it, choose a mode, turn pinyin, terms and traditional forms on.
+
+    Controls (attributes): ``article``, ``mode``, ``pinyin``, ``highlight``, ``traditional``,
+    ``size``; the page is in ``html``. Set a control's ``.value`` to change the view.
+
+    Args:
+        corpus: the articles (``kit.load_corpus()`` when None).
+        glossary: terms to highlight (``kit.load_glossary()`` when None).
+        notes: translator's notes (``kit.load_translation_notes()`` when None).
+        article: id of the article to open first (the first article when None).
+        mode, pinyin, traditional, size: initial settings.
+    """
+
+    def __init__(self, corpus=None, glossary=None, notes=None, *, article: str | None = None,
+                 mode: str = "paragraphs", pinyin: bool = False, traditional: bool = False,
+                 size: int = DEFAULT_SIZE):
+        import kit
+
+        self.corpus = corpus if corpus is not None else kit.load_corpus()
+        self.glossary = glossary if glossary is not None else kit.load_glossary()
+        self.notes = notes if notes is not None else kit.load_translation_notes()
+        self._cache = ReaderCache()
+        ids = list(self.corpus.ids)
+        if not ids:
+            raise KitError("the corpus has no articles: add article files to seeds/ "
+                           "or pass corpus=kit.load_corpus('path/to/articles')")
+        if article is not None and article not in ids:
+            raise KitError(f"unknown article {article!r}: try one of {', '.join(ids)}, "
+                           "or kit.load_corpus().ids")
+        if mode not in MODES:
+            raise KitError(f"unknown reader mode {mode!r}: use one of "
+                           + ", ".join(repr(m) for m in MODES))
+        self.article = widgets.Dropdown(
+            options=[(_article_label(a), a.id) for a in self.corpus],
+            value=article or ids[0], description="Article",
+            layout=widgets.Layout(width="auto", max_width="100%"))
+        self.mode = widgets.ToggleButtons(options=[(label, m) for m, label in MODES.items()],
+                                          value=mode, description="Mode")
+        self.pinyin = widgets.Checkbox(value=pinyin, description="Pinyin", indent=False)
+        self.highlight = widgets.Checkbox(value=True, description="Glossary terms", indent=False)
+        self.traditional = widgets.Checkbox(value=traditional, indent=False,
+                                            description="As printed in 1952 (traditional forms)")
+        self.size = widgets.IntSlider(value=size, min=14, max=32, step=1, description="Text size",
+                                      readout_format="d")
+        self.html = widgets.HTML()
+        self.errors = widgets.Output()
+        toggles = widgets.HBox([self.pinyin, self.highlight, self.traditional, self.size])
+        super().__init__([self.article, self.mode, toggles, self.html, self.errors])
+        self.add_class("kit-reader")
+        for control in (self.article, self.mode, self.pinyin, self.highlight, self.traditional,
+                        self.size):
+            control.observe(self._refresh, names="value")
+        self._refresh()
+
+    def render(self) -> str:
+        """The HTML of the current settings (what ``html.value`` shows)."""
+        return render_reader_html(
+            self.corpus[self.article.value], self.mode.value, pinyin=self.pinyin.value,
+            glossary=self.glossary, highlight=self.highlight.value, size=self.size.value,
+            traditional=self.traditional.value, notes=self.notes, cache=self._cache)
+
+    def show(self, article_id: str) -> None:
+        """Open the article ``article_id``."""
+        if article_id not in list(self.corpus.ids):
+            raise KitError(f"unknown article {article_id!r}: try one of "
+                           f"{', '.join(self.corpus.ids)}")
+        self.article.value = article_id
+
+    def _refresh(self, change=None) -> None:
+        with self.errors:
+            self.html.value = render_safely(self.render, view_class="kit-reader-page")

@@ -1,0 +1,135 @@
+"""The timeline view: a year range and a category filter over :func:`kit.plot_timeline`.
+
+    >>> import kit
+    >>> timeline = kit.load_timeline()
+    >>> events = select_events(timeline, (1952, 1952))
+    >>> all(e.start.year <= 1952 <= e.end_date.year for e in events)
+    True
+    >>> "kit-events" in render_events_html(events, (1952, 1952))
+    True
+"""
+
+from __future__ import annotations
+
+import io
+
+import ipywidgets as widgets
+
+from ..errors import KitError
+from ._html import attrs, esc, render_safely, source_html, view_html
+
+__all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "YEARS"]
+
+#: The years the slider covers by default: from the Stakhanovite movement to the Great Leap.
+YEARS = (1935, 1958)
+
+ALL_CATEGORIES = ""
+
+
+def _category_label(category: str) -> str:
+    from ..timeline import CATEGORY_LABELS
+
+    return CATEGORY_LABELS.get("en", {}).get(category, category)
+
+
+def select_events(timeline, years=YEARS, category: str = ALL_CATEGORIES):
+    """The events overlapping ``years`` (first, last; both included), of ``category`` if given."""
+    first, last = years
+    if first > last:
+        raise KitError(f"the year range runs backwards ({first}–{last}): "
+                       f"give the earlier year first, e.g. ({last}, {first})")
+    events = timeline.between(first, last)
+    return events.only(category) if category else events
+
+
+def render_events_html(events, years=None) -> str:
+    """A table of events (date, Chinese and English title, category, description, sources)."""
+    span = f" {years[0]}–{years[1]}" if years else ""
+    events = list(events)
+    if not events:
+        return view_html(f'<p class="kit-empty">No events in{esc(span)} for this filter. '
+                         "Widen the year range or choose all categories.</p>", "kit-timeline-page")
+    rows = []
+    for event in events:
+        sources = "; ".join(source_html(s) for s in getattr(event, "sources", ()) or ())
+        doubt = ""
+        if getattr(event, "uncertain", None):
+            doubt = f'<br><em>Sources disagree:</em> {esc(event.uncertain)}'
+        rows.append(
+            f"<tr{attrs(data_event=event.id)}>"
+            f'<td class="kit-where">{esc(event.date_label("en"))}</td>'
+            f'<td><span lang="zh-Hans">{esc(event.title_zh)}</span><br>'
+            f'<span lang="en"><strong>{esc(event.title_en)}</strong></span></td>'
+            f'<td><span class="kit-tag">{esc(_category_label(event.category))}</span></td>'
+            f'<td lang="en">{esc(event.description)}{doubt}</td>'
+            f'<td lang="en" class="kit-sources">{sources}</td></tr>')
+    head = ("<thead><tr><th>Date</th><th>Event</th><th>Category</th><th>What happened</th>"
+            "<th>Sources</th></tr></thead>")
+    count = f'<p class="kit-meta">{len(events)} event{"s" if len(events) != 1 else ""}' \
+            f"{esc(span)}</p>"
+    return view_html(f'{count}<table class="kit-table kit-events">{head}<tbody>{"".join(rows)}'
+                     "</tbody></table>", "kit-timeline-page")
+
+
+def timeline_png(timeline, years=YEARS, category: str = ALL_CATEGORIES, *, dpi: int = 80) -> bytes:
+    """The plot of :func:`kit.plot_timeline` for these years and category, as PNG bytes."""
+    from ..timeline import plot_timeline
+
+    first, last = years
+    fig = plot_timeline(timeline, start=first, end=last,
+                        categories=[category] if category else None)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+class TimelineView(widgets.VBox):
+    """The campaigns' timeline: choose years and a category; see the plot and the events.
+
+    Controls (attributes): ``years`` (an IntRangeSlider), ``category``; the plot is in
+    ``image`` (PNG) and the list of events in ``html``.
+    """
+
+    def __init__(self, timeline=None, *, years=YEARS):
+        import kit
+
+        self.timeline = timeline if timeline is not None else kit.load_timeline()
+        low = min(YEARS[0], self.timeline.first_year or YEARS[0])
+        high = max(YEARS[1], self.timeline.last_year or YEARS[1])
+        self._pngs: dict = {}
+        self.years = widgets.IntRangeSlider(value=tuple(years), min=low, max=high, step=1,
+                                            description="Years", continuous_update=False,
+                                            layout=widgets.Layout(width="36rem"))
+        self.category = widgets.Dropdown(
+            options=[("All categories", ALL_CATEGORIES)]
+            + [(_category_label(c), c) for c in self.timeline.categories],
+            description="Category")
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.html = widgets.HTML()
+        self.errors = widgets.Output()
+        super().__init__([widgets.HBox([self.years, self.category]), self.image, self.html,
+                          self.errors])
+        self.add_class("kit-timeline")
+        self.years.observe(self._refresh, names="value")
+        self.category.observe(self._refresh, names="value")
+        self._refresh()
+
+    def events(self):
+        """The events the view shows now."""
+        return select_events(self.timeline, self.years.value, self.category.value)
+
+    def png(self) -> bytes:
+        """The plot for the current settings (drawn once per setting, then kept)."""
+        key = (tuple(self.years.value), self.category.value)
+        if key not in self._pngs:
+            self._pngs[key] = timeline_png(self.timeline, *key)
+        return self._pngs[key]
+
+    def render(self) -> str:
+        """Draw the plot into ``image`` and return the events' HTML (what ``html`` shows)."""
+        self.image.value = self.png()
+        return render_events_html(self.events(), self.years.value)
+
+    def _refresh(self, change=None) -> None:
+        with self.errors:
+            self.html.value = render_safely(self.render, view_class="kit-timeline-page")

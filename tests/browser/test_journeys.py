@@ -1,0 +1,231 @@
+"""A student's journeys through the views, in JupyterLab in Chromium.
+
+Each journey writes a small notebook into the server's copy of the project
+(``journeys/<view>.ipynb``: ``import kit`` and the view), runs it, then uses the view
+with the mouse and keyboard and checks what appears on the page. Element screenshots go
+to test-artifacts/journey-*.png.
+
+Controls are found through the views' root classes (``kit-reader``, ``kit-glossary``,
+``kit-timeline``, ``kit-quiz``) and their ipywidgets DOM and visible labels.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+import pytest
+
+import _lab
+
+ZH_TEXT = re.compile(r"[\u4e00-\u9fff]")
+PINYIN_WITH_TONES = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+
+
+def open_view(lab_page, lab_server, name: str, code: str, view_class: str):
+    """Write journeys/<name>.ipynb, open it, Run All, and return the view's root locator."""
+    cells = [textwrap.dedent(c).strip() for c in code.split("\n# %%\n")]
+    path = _lab.write_notebook(lab_server.root / "journeys" / f"{name}.ipynb", cells)
+    lab_page.open_notebook(f"journeys/{name}.ipynb")
+    lab_page.run_all()
+    lab_page.wait_widgets_settled()
+    problems = lab_page.problems()
+    assert not problems, f"journeys/{name}.ipynb:\n" + "\n".join(problems)
+    view = lab_page.page.locator(f"{_lab.VISIBLE_PANEL} .jupyter-widgets.{view_class}").first
+    view.wait_for()
+    return view
+
+
+def shoot(locator, name: str) -> None:
+    _lab.ARTIFACTS_DIR.mkdir(exist_ok=True)
+    locator.scroll_into_view_if_needed()
+    locator.screenshot(path=str(_lab.ARTIFACTS_DIR / f"journey-{name}.png"))
+
+
+def assert_no_view_errors(lab_page, where: str) -> None:
+    problems = lab_page.problems()
+    assert not problems, f"after {where}:\n" + "\n".join(problems)
+    boxes = lab_page.page.locator(f"{_lab.VISIBLE_PANEL} .kit-error")
+    assert boxes.count() == 0, f"after {where} the view shows: {boxes.first.inner_text()}"
+
+
+# ------------------------------------------------------------------------------- ReaderView
+
+def test_reader_sentences_with_pinyin_in_chinese_type(lab_page, lab_server):
+    view = open_view(lab_page, lab_server, "reader",
+                     "import kit\nreader = kit.views.ReaderView()\nreader", "kit-reader")
+    assert view.locator("ruby").count() == 0, "pinyin is on before the student asked for it"
+
+    mode = view.locator(".widget-toggle-button", has_text=re.compile(r"Sentences"))
+    mode.click()
+    view.get_by_role("checkbox", name="Pinyin", exact=True).check()
+
+    view.locator(".kit-mode-sentences").first.wait_for()
+    view.locator("ruby").first.wait_for()
+    assert_no_view_errors(lab_page, "choosing sentence mode and pinyin")
+    assert "mod-active" in (mode.get_attribute("class") or "")
+
+    # Ruby annotations: Chinese characters below, toned pinyin above.
+    rubies = view.locator(".kit-zh ruby")
+    assert rubies.count() > 100, f"only {rubies.count()} <ruby> in the Chinese text"
+    first = rubies.first.evaluate(
+        "r => ({base: Array.from(r.childNodes).filter(n => n.nodeType === 3)"
+        ".map(n => n.textContent).join(''), rt: (r.querySelector('rt') || {}).textContent})")
+    assert ZH_TEXT.search(first["base"]), first
+    readings = " ".join(view.locator(".kit-zh ruby rt").all_text_contents()[:60])
+    assert PINYIN_WITH_TONES.search(readings), readings[:200]
+    assert ZH_TEXT.search(view.locator(".kit-zh").first.inner_text())
+    assert view.locator("[lang='zh-Hans'] ruby").count() == rubies.count()
+
+    # Sentence mode pairs sentences: several Chinese and English cells, side by side.
+    zh_cells, en_cells = view.locator(".kit-mode-sentences .kit-zh"), view.locator(
+        ".kit-mode-sentences .kit-en")
+    assert zh_cells.count() >= 5 and en_cells.count() >= 5
+    zh_box, en_box = zh_cells.first.bounding_box(), en_cells.first.bounding_box()
+    assert en_box["x"] > zh_box["x"] + zh_box["width"] / 2, "sentences are not side by side"
+
+    # The characters are drawn with a Chinese font, not as empty boxes (tofu).
+    panel = _lab.VISIBLE_PANEL
+    fonts = _lab.platform_fonts(lab_page.page, f"{panel} .kit-reader .kit-zh ruby")
+    cjk = [f for f in fonts if _lab.CJK_FONT_NAMES.search(f["familyName"])]
+    assert cjk and sum(f["glyphCount"] for f in cjk) >= len(_lab.HAN.findall(first["base"])), (
+        f"the Chinese in the reader is not drawn with a CJK font: {fonts} "
+        "(install one: apt-get install fonts-noto-cjk)")
+    headline = view.locator(".kit-headline").first
+    drawn = _lab.tofu_check(headline)
+    assert len(drawn["checked"]) >= 5 and not drawn["tofu"] and drawn["distinct"] >= 5, drawn
+
+    shoot(view, "reader-sentences-pinyin")
+
+
+# ----------------------------------------------------------------------------- GlossaryView
+
+def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server):
+    view = open_view(lab_page, lab_server, "glossary",
+                     "import kit\nglossary = kit.views.GlossaryView()\nglossary", "kit-glossary")
+    search = view.locator(".widget-text input").first
+    search.fill("haojianxiu")
+    results = view.locator(".widget-select select").first
+    options = results.locator("option")
+    lab_page.page.wait_for_function(
+        "s => s.options.length > 0 && Array.from(s.options).every(o => o.text.includes('郝建秀'))",
+        arg=results.element_handle())
+    labels = options.all_text_contents()
+    assert labels and all("郝建秀" in label for label in labels), labels
+
+    # Open the work method's card by clicking it in the list.
+    wanted = options.filter(has_text="郝建秀工作法").first
+    results.select_option(value=wanted.get_attribute("value"))
+    card = view.locator(".kit-card").first
+    card.locator("h3", has_text="郝建秀工作法").wait_for()
+    assert_no_view_errors(lab_page, "opening 郝建秀工作法")
+    heading = card.locator("h3").inner_text()
+    assert "郝建秀工作法" in heading and PINYIN_WITH_TONES.search(heading), heading
+    assert "Hao Jianxiu" in card.inner_text()
+    kwic = card.locator(".kit-kwic tr")
+    assert kwic.count() >= 1, "the card does not show where the term occurs in the articles"
+    drawn = _lab.tofu_check(card.locator("h3 [lang='zh-Hans']").first)
+    assert not drawn["tofu"] and drawn["distinct"] >= 4, drawn
+    shoot(view, "glossary-haojianxiu")
+
+    # A related term opens with one click.
+    related = view.locator(".widget-button", has_text="→").first
+    if related.count():
+        target = related.inner_text().split("→", 1)[1].split()[0]
+        related.click()
+        card.locator("h3", has_text=target).wait_for()
+        assert_no_view_errors(lab_page, f"opening the related term {target}")
+
+
+# ----------------------------------------------------------------------------- TimelineView
+
+def test_timeline_slider_changes_the_plot(lab_page, lab_server):
+    view = open_view(lab_page, lab_server, "timeline",
+                     "import kit\ntimeline = kit.views.TimelineView()\ntimeline", "kit-timeline")
+    image = view.locator("img.widget-image").first
+    image.wait_for()
+    view.page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                                arg=image.element_handle())
+    before_src, before_png = image.get_attribute("src"), image.screenshot()
+    readout = view.locator(".widget-readout").first
+    before_range = readout.inner_text()
+    before_rows = view.locator(".kit-events tbody tr").count()
+    shoot(view, "timeline-before")
+
+    # Move the lower handle of the year slider with the keyboard, as a student can.
+    handle = view.locator(".noUi-handle-lower").first
+    handle.focus()
+    for _ in range(15):
+        handle.press("ArrowRight")
+    handle.page.wait_for_function(
+        "([img, src]) => img.getAttribute('src') !== src && img.complete && img.naturalWidth > 0",
+        arg=[image.element_handle(), before_src], timeout=30_000)
+    lab_page.wait_kernel_idle()
+    assert_no_view_errors(lab_page, "moving the year slider")
+
+    assert readout.inner_text() != before_range
+    assert image.screenshot() != before_png, "the plot looks the same after moving the slider"
+    after_rows = view.locator(".kit-events tbody tr").count()
+    assert after_rows < before_rows, (before_range, readout.inner_text(), before_rows, after_rows)
+    shoot(view, "timeline-after")
+
+
+# --------------------------------------------------------------------------------- QuizView
+
+QUIZ_SET = """\
+title: Journey check
+questions:
+  - id: meeting-date
+    type: single
+    prompt: When did the Northeast Federation of Trade Unions hold its cadre meeting?
+    answers:
+      - {answer: 20 July 1952, correct: true, feedback: Yes. The report opens with 七月二十日.}
+      - {answer: 3 August 1952, correct: false, feedback: That is the day the report was printed.}
+    hints: [Look for 七月 in the first sentence.]
+    explanation: The report opens with the date of the meeting, 七月二十日 (20 July).
+"""
+
+
+def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
+    set_path = lab_server.root / "journeys" / "journey_quiz.yaml"
+    set_path.parent.mkdir(exist_ok=True)
+    set_path.write_text(QUIZ_SET, encoding="utf-8")
+    view = open_view(lab_page, lab_server, "quiz",
+                     "import kit\nquiz = kit.views.QuizView('journey_quiz.yaml')\nquiz", "kit-quiz")
+    page = lab_page.page
+
+    name = view.locator(".widget-text input").first
+    if name.count() and name.is_visible():       # the name is asked once, on first use
+        name.fill("Journey Student")
+        name.press("Enter")
+        ok = view.locator(".widget-button", has_text=re.compile(r"Start|Save|OK|Continue", re.I))
+        if ok.count():
+            ok.first.click()
+
+    def answer(choice: str) -> str:
+        option = view.locator(".widget-radio-box label, .widget-toggle-button",
+                              has_text=choice).first
+        option.click()
+        view.locator(".widget-button", has_text=re.compile(r"^\s*Check", re.I)).first.click()
+        feedback = view.locator(".kit-feedback").last
+        feedback.wait_for()
+        page.wait_for_timeout(200)
+        lab_page.wait_kernel_idle()
+        return feedback.inner_text()
+
+    wrong = answer("3 August 1952")
+    assert re.search(r"printed|not right|incorrect|try again", wrong, re.I), wrong
+    assert "七月" in view.inner_text(), "the hint did not appear after a wrong answer"
+    right = answer("20 July 1952")
+    assert re.search(r"correct|right|yes", right, re.I) and right != wrong, right
+    assert_no_view_errors(lab_page, "answering the quiz")
+    shoot(view, "quiz-wrong-then-right")
+
+    progress = lab_server.progress_dir / "progress.json"
+    assert progress.exists(), f"no progress file in KIT_PROGRESS_DIR ({lab_server.progress_dir})"
+    attempts = [a for a in json.loads(progress.read_text(encoding="utf-8"))["attempts"]
+                if a["question"] == "meeting-date" and "journey_quiz" in a["set"]]
+    assert [a["correct"] for a in attempts] == [False, True], attempts
+    assert [a["attempt"] for a in attempts] == [1, 2], attempts
+    assert all(a["student"] for a in attempts), attempts

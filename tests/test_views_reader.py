@@ -1,0 +1,325 @@
+"""The bilingual reader: render_reader_html on the seeds, and ReaderView driven like a student."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import kit
+from kit.errors import KitError
+from kit.views import reader as reader_module
+from kit.views.reader import MODES, ReaderCache, ReaderView, render_reader_html
+
+REPORT = "000_7ca6473d3635779a"       # the report on the cadre meeting
+COMMENTARY = "003_0d759123a74baf35"   # the 经济生活简评 commentary
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The two seed articles."""
+    return kit.load_corpus()
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    """The kit's glossary."""
+    return kit.load_glossary()
+
+
+@pytest.fixture(scope="module")
+def notes():
+    """The translator's notes."""
+    return kit.load_translation_notes()
+
+
+@pytest.fixture(scope="module")
+def view(corpus, glossary, notes):
+    """One ReaderView over the seeds (shared: each test sets every control it relies on)."""
+    return ReaderView(corpus, glossary, notes)
+
+
+def term(glossary, zh):
+    return next(t for t in glossary if t.zh == zh)
+
+
+def reset(view, **values):
+    settings = dict(article=REPORT, mode="paragraphs", pinyin=False, highlight=True,
+                    traditional=False, size=18)
+    settings.update(values)
+    for name, value in settings.items():
+        getattr(view, name).value = value
+    return view.html.value
+
+
+def plain(page):
+    """The article text of a page: no style, notes, pinyin or tags."""
+    return re.sub(r"(?s)<style>.*?</style>|<aside.*?</aside>|<rt>.*?</rt>|<rp>.*?</rp>|<[^>]+>",
+                  "", page)
+
+
+def zh_blocks(page):
+    return re.findall(r'<(?:p|div) class="kit-(?:cell kit-)?zh" lang="(zh-Han[st])"', page)
+
+
+# -- modes ---------------------------------------------------------------------------------
+def test_chinese_mode_shows_every_chinese_paragraph_and_no_english_body(view, corpus):
+    page = reset(view, mode="zh")
+    article = corpus[REPORT]
+    assert page.count('<p class="kit-zh" lang="zh-Hans"') == len(article.paragraphs_zh) == 3
+    assert "沈阳某工厂在今年增产节约运动中" in plain(page)
+    assert '<p class="kit-en"' not in page
+    assert "a factory in Shenyang" not in plain(page)
+
+
+def test_english_mode_shows_the_translation_only(view):
+    page = reset(view, mode="en")
+    assert page.count('<p class="kit-en" lang="en"') == 3
+    assert "a factory in Shenyang" in plain(page)
+    assert '<p class="kit-zh"' not in page
+
+
+def test_paragraph_mode_pairs_each_chinese_paragraph_with_its_english(view):
+    page = reset(view, mode="paragraphs")
+    pairs = re.findall(r'<div class="kit-pair" data-paragraph="(\d+)">', page)
+    assert pairs == ["0", "1", "2"]
+    second = page.split('data-paragraph="1">')[1].split('data-paragraph="2">')[0]
+    assert "在中共中央东北局" in plain(second) and "Northeast Bureau" in plain(second)
+    assert "中文 (original)" in page and "English (translation)" in page
+
+
+def test_sentence_mode_has_one_row_per_bead_with_both_languages(view, corpus):
+    page = reset(view, mode="sentences", article=COMMENTARY)
+    beads = corpus[COMMENTARY].sentence_pairs()
+    rows = re.findall(r'<div class="kit-pair" data-bead="(\d+)"', page)
+    assert rows == [str(i) for i in range(len(beads))]
+    first_en, first_zh = beads[0]
+    row = page.split('<div class="kit-pair" data-bead="0"')[1].split('<div class="kit-pair"')[0]
+    assert first_zh[0] in plain(row) and first_en[0] in plain(row)
+    assert 'class="kit-cell kit-zh" lang="zh-Hans"' in row and 'class="kit-cell kit-en" lang="en"' in row
+
+
+def test_sentence_mode_hover_is_css_only(view):
+    page = reset(view, mode="sentences")
+    assert ".kit-pair:has(.kit-cell:hover) .kit-cell" in page
+    assert "<script" not in page and "onmouseover" not in page
+
+
+def test_interlinear_puts_each_chinese_sentence_above_its_english(view, corpus):
+    page = reset(view, mode="interlinear", article=COMMENTARY)
+    blocks = re.findall(r'<div class="kit-inter kit-pair" data-bead="\d+">(.*?)</div></div>', page)
+    assert len(blocks) == len(corpus[COMMENTARY].sentence_pairs())
+    for block in blocks:
+        if "kit-zh" in block and "kit-en" in block:
+            assert block.index("kit-zh") < block.index("kit-en")
+
+
+def test_every_mode_labels_the_languages(view):
+    for mode in MODES:
+        page = reset(view, mode=mode)
+        if mode != "en":
+            assert set(zh_blocks(page)) == {"zh-Hans"}
+        if mode != "zh":
+            assert 'lang="en"' in page
+
+
+def test_unknown_mode_is_refused_with_the_modes_listed(corpus):
+    with pytest.raises(KitError, match="unknown reader mode 'columns': use one of 'zh', 'en'"):
+        render_reader_html(corpus[REPORT], "columns")
+
+
+# -- header --------------------------------------------------------------------------------
+def test_header_shows_date_page_headline_as_printed_and_citation(view, corpus):
+    page = reset(view, article=REPORT)
+    header = page.split("</header>")[0]
+    assert "1952-08-03" in header and "第2版" in header
+    assert "<span>东北总工会召开干部大会</span><span>介绍某工厂推广先进经验的经验</span>" in header
+    assert "Cite as:" in header and "People&#x27;s Daily" in header
+
+
+def test_header_names_the_column_of_the_commentary(view):
+    header = reset(view, article=COMMENTARY).split("</header>")[0]
+    assert "经济生活简评" in header and "Economic Life Brief Commentary" in header
+
+
+# -- pinyin --------------------------------------------------------------------------------
+def test_pinyin_off_has_no_ruby(view):
+    page = reset(view, pinyin=False, mode="zh")
+    assert "<ruby>" not in page and "kit-pinyin-notice" not in page
+
+
+@pytest.mark.parametrize("word, reading", [("厂长", "chǎngzhǎng"), ("干部", "gànbù"),
+                                           ("调查", "diàochá"), ("行政", "xíngzhèng")])
+def test_pinyin_puts_the_reading_in_context_over_the_word(view, word, reading):
+    page = reset(view, pinyin=True, mode="zh")
+    assert f"<ruby>{word}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>" in page
+
+
+def test_pinyin_leaves_punctuation_without_ruby(view):
+    page = reset(view, pinyin=True, mode="zh")
+    assert "<ruby>。" not in page and "<ruby>，" not in page
+    assert "。" in page
+
+
+def test_pinyin_notice_says_hanyu_pinyin_dates_from_1958(view):
+    page = reset(view, pinyin=True)
+    assert re.search(r'class="kit-notice kit-pinyin-notice">[^<]*1958', page)
+
+
+def test_pinyin_in_every_mode_that_shows_chinese(view):
+    for mode in ("zh", "paragraphs", "sentences", "interlinear"):
+        assert "<rt>" in reset(view, pinyin=True, mode=mode)
+    assert "<rt>" not in reset(view, pinyin=True, mode="en")
+
+
+# -- glossary highlighting -----------------------------------------------------------------
+def test_glossary_terms_are_marked_with_english_and_gloss_on_hover(view, glossary):
+    page = reset(view, highlight=True, mode="paragraphs")
+    hao = term(glossary, "郝建秀工作法")
+    marks = re.findall(r'<mark class="kit-term" data-term="%s" title="([^"]*)"' % re.escape(hao.id),
+                       page)
+    assert marks, "郝建秀工作法 should be highlighted in the report"
+    assert any(m.startswith(hao.en.replace("'", "&#x27;")) for m in marks)
+    assert ".kit-view mark.kit-term:hover::after" in page          # the CSS tooltip
+    assert "border-bottom: 2px dotted" in page                      # not colour alone
+
+
+def test_terms_are_marked_in_the_english_too(view, glossary):
+    page = reset(view, highlight=True, mode="en")
+    hao = term(glossary, "郝建秀工作法")
+    assert re.search(r'data-term="%s"[^>]*>Hao Jianxiu work method</mark>' % re.escape(hao.id), page)
+
+
+def test_highlight_off_removes_every_mark(view):
+    assert "<mark" not in reset(view, highlight=False)
+
+
+def test_highlights_and_pinyin_together_keep_whole_ruby_words(view, glossary):
+    page = reset(view, highlight=True, pinyin=True, mode="zh")
+    hao = term(glossary, "郝建秀工作法")
+    mark = re.search(r'data-term="%s"[^>]*>(.*?)</mark>' % re.escape(hao.id), page)
+    assert mark and "<rt>" in mark.group(1)
+    assert re.sub(r"<rp>.*?</rp>|<rt>.*?</rt>|<[^>]+>", "", mark.group(1)) == "郝建秀工作法"
+
+
+# -- translator's notes --------------------------------------------------------------------
+def test_sentences_with_a_translators_note_are_marked_and_the_note_is_beside_them(view, notes):
+    page = reset(view, mode="sentences", article=REPORT)
+    article_notes = notes.for_article(REPORT)
+    assert article_notes
+    assert "†1" in page and '<aside class="kit-note"' in page
+    youth = [n for n in article_notes if "青年团" in n.zh]
+    assert youth, "the 青年团 note should exist"
+    before, after = page.split(f'data-note="{youth[0].id}"')
+    aside = after.split("</aside>")[0]
+    assert "Communist Youth League" in aside and "New Democratic Youth League" in aside
+    noted_row = before.rsplit('<div class="kit-pair"', 1)[1]       # the sentence just above
+    assert "青年团" in plain(noted_row) and "kit-note-mark" in noted_row
+
+
+def test_notes_are_shown_in_every_mode(view):
+    for mode in MODES:
+        page = reset(view, mode=mode, article=REPORT)
+        assert '<aside class="kit-note"' in page and "kit-note-mark" in page
+
+
+# -- traditional characters ----------------------------------------------------------------
+def test_as_printed_in_1952_converts_to_traditional_forms(view):
+    page = reset(view, traditional=True, mode="zh")
+    body = plain(page.split("</header>")[1])
+    assert "經驗" in body and "東北" in body and "经验" not in body and "东北" not in body
+    assert set(zh_blocks(page)) == {"zh-Hant"}
+    assert "modern approximation" in page
+
+
+def test_traditional_with_pinyin_keeps_the_readings(view):
+    page = reset(view, traditional=True, pinyin=True, mode="zh")
+    assert "<ruby>經驗<rp>(</rp><rt>jīngyàn</rt>" in page
+    assert "<ruby>廠長<rp>(</rp><rt>chǎngzhǎng</rt>" in page
+
+
+def test_traditional_header_headline(view):
+    header = reset(view, traditional=True).split("</header>")[0]
+    assert "東北總工會召開幹部大會" in header
+
+
+# -- size and widget behaviour -------------------------------------------------------------
+def test_default_size_is_readable_and_the_slider_changes_it(view):
+    assert "--kit-size: 18px" in reset(view)
+    assert "--kit-size: 24px" in reset(view, size=24)
+
+
+def test_view_has_its_controls_and_css_class(view):
+    assert "kit-reader" in view._dom_classes
+    for name in ("article", "mode", "pinyin", "highlight", "traditional", "size", "html"):
+        assert getattr(view, name) is not None
+    assert [value for _, value in view.article.options] == [REPORT, COMMENTARY]
+    assert view.article.options[0][0].startswith("1952-08-03 · 东北总工会召开干部大会")
+
+
+def test_switching_article_changes_the_page(view):
+    first = reset(view, article=REPORT)
+    second = reset(view, article=COMMENTARY)
+    assert "齐廷汉" in plain(first) and "齐廷汉" not in plain(second)
+
+
+def test_rerendering_does_not_segment_again(corpus, glossary, notes, monkeypatch):
+    import kit.language
+
+    calls = {"annotate": 0, "pairs": 0}
+    real_annotate, real_pairs = kit.language.annotate, kit.language.sentence_pairs
+
+    def counting_annotate(text, *args, **kwargs):
+        calls["annotate"] += 1
+        return real_annotate(text, *args, **kwargs)
+
+    def counting_pairs(article, *args, **kwargs):
+        calls["pairs"] += 1
+        return real_pairs(article, *args, **kwargs)
+
+    monkeypatch.setattr(kit.language, "annotate", counting_annotate)
+    monkeypatch.setattr(kit.language, "sentence_pairs", counting_pairs)
+    reader_module._annotate.cache_clear()
+    fresh = ReaderView(corpus, glossary, notes, pinyin=True)
+    after_first = dict(calls)
+    assert after_first["annotate"] > 0 and after_first["pairs"] == 1
+    for mode in MODES:
+        fresh.mode.value = mode
+    fresh.traditional.value = True
+    fresh.size.value = 22
+    assert calls == after_first
+
+
+def test_kit_errors_in_a_callback_are_shown_in_the_view(view, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KitError("the sentence aligner could not read this article")
+
+    monkeypatch.setattr(reader_module, "render_reader_html", broken)
+    view.size.value = 19 if view.size.value != 19 else 20
+    assert 'class="kit-error"' in view.html.value
+    assert "could not read this article" in view.html.value
+
+
+def test_unknown_article_names_the_ones_that_exist(corpus, glossary, notes):
+    with pytest.raises(KitError, match="unknown article '0001': try one of 000_7ca6473d3635779a"):
+        ReaderView(corpus, glossary, notes, article="0001")
+
+
+def test_a_cache_keeps_per_article_work(corpus, glossary, notes):
+    cache = ReaderCache(size=1)
+    render_reader_html(corpus[REPORT], glossary=glossary, notes=notes, cache=cache)
+    render_reader_html(corpus[COMMENTARY], glossary=glossary, notes=notes, cache=cache)
+    assert len(cache._entries) == 1
+
+
+def test_a_broken_quiz_module_does_not_break_the_other_views(monkeypatch):
+    import sys
+
+    import kit.views
+
+    monkeypatch.setitem(sys.modules, "kit.views.quiz", None)     # as if quiz.py failed to import
+    monkeypatch.delitem(kit.views.__dict__, "QuizView", raising=False)
+    with pytest.raises(ImportError, match="kit.views.QuizView could not be loaded"):
+        kit.views.QuizView
+    assert kit.views.ReaderView is ReaderView
+    assert kit.views.style_block().startswith("<style>")

@@ -1,0 +1,81 @@
+"""The timeline view: year range and category over kit.plot_timeline, and the list of events."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import kit
+from kit.errors import KitError
+from kit.views.timeline_view import TimelineView, render_events_html, select_events
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def timeline():
+    return kit.load_timeline()
+
+
+@pytest.fixture(scope="module")
+def view(timeline):
+    """One TimelineView (drawing is slow: shared by the tests, each sets what it needs)."""
+    return TimelineView(timeline)
+
+
+def listed(page):
+    return re.findall(r'<tr data-event="([^"]+)">', page)
+
+
+def test_opens_on_1935_to_1958_with_every_event(view, timeline):
+    view.years.value, view.category.value = (1935, 1958), ""
+    assert "kit-timeline" in view._dom_classes
+    assert view.years.min <= 1935 and view.years.max >= 1958
+    assert bytes(view.image.value).startswith(PNG)
+    assert listed(view.html.value) == [e.id for e in timeline.between(1935, 1958)]
+
+
+def test_moving_the_slider_redraws_and_narrows_the_list(view, timeline):
+    view.years.value, view.category.value = (1935, 1958), ""
+    before = view.image.value
+    view.years.value = (1951, 1953)
+    assert bytes(view.image.value).startswith(PNG) and view.image.value != before
+    ids = listed(view.html.value)
+    assert ids and len(ids) < len(timeline)
+    for event in (timeline[i] for i in ids):
+        assert event.start.year <= 1953 and event.end_date.year >= 1951
+
+
+def test_the_seed_meeting_of_july_1952_is_listed(view):
+    view.years.value, view.category.value = (1952, 1952), ""
+    page = view.html.value
+    assert "20 Jul 1952" in page            # the cadre meeting the report describes
+
+
+def test_category_filter(view, timeline):
+    view.years.value = (1935, 1958)
+    category = timeline.categories[0]
+    view.category.value = category
+    ids = listed(view.html.value)
+    assert ids and all(timeline[i].category == category for i in ids)
+    view.category.value = ""
+
+
+def test_events_show_both_titles_and_sources(view, timeline):
+    view.years.value, view.category.value = (1935, 1958), ""
+    page = view.html.value
+    event = list(timeline)[0]
+    row = page.split(f'<tr data-event="{event.id}">')[1].split("</tr>")[0]
+    assert f'<span lang="zh-Hans">{event.title_zh}</span>' in row
+    assert 'class="kit-sources"' in row and len(row.split('class="kit-sources">')[1]) > 10
+
+
+def test_an_empty_range_says_so(timeline):
+    page = render_events_html(select_events(timeline, (1900, 1901)), (1900, 1901))
+    assert "No events in 1900–1901" in page
+
+
+def test_a_backwards_range_is_explained(timeline):
+    with pytest.raises(KitError, match=r"runs backwards \(1958–1935\)"):
+        select_events(timeline, (1958, 1935))
