@@ -30,14 +30,18 @@ _EXPORTS = {
     "pinyin": "language",
     "split_sentences": "language",
     "align": "language",
+    "sentence_pairs": "language",
+    "SentenceBead": "language",
     # knowledge
     "Glossary": "glossary",
     "Term": "glossary",
     "load_glossary": "glossary",
     "Event": "timeline",
+    "Timeline": "timeline",
     "load_timeline": "timeline",
     "plot_timeline": "timeline",
     "TranslationNote": "translation_notes",
+    "TranslationNotes": "translation_notes",
     "load_translation_notes": "translation_notes",
     # exercises
     "load_exercises": "exercises",
@@ -51,7 +55,7 @@ _EXPORTS = {
     "ProgressError": "errors",
 }
 _SUBMODULES = {"views", "exercises", "language", "glossary", "timeline", "plots", "articles",
-               "corpus", "errors", "translation_notes"}
+               "corpus", "errors", "translation_notes", "concordance", "progress"}
 
 __all__ = sorted(_EXPORTS) + ["views"]
 

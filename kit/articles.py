@@ -223,7 +223,7 @@ class ParallelText:
         return f"[{self.label}]\n{self.zh}\n\n{self.en}" if self.label else f"{self.zh}\n\n{self.en}"
 
     def _repr_html_(self) -> str:
-        cell = "padding:0.4em 0.8em;vertical-align:top;width:50%;line-height:1.7"
+        cell = "padding:0.4em 0.8em;vertical-align:top;width:50%;line-height:1.7;text-align:left"
         return (f"<table style='width:100%;table-layout:fixed'><tr>"
                 f"<td lang='zh-Hans' style='{cell};font-size:1.15em'>{html.escape(self.zh)}</td>"
                 f"<td lang='en' style='{cell}'>{html.escape(self.en)}</td></tr></table>")
@@ -341,10 +341,9 @@ def read_article(path: str | Path, encoding: str | None = None, source: str | No
 # Regular expressions only look at the few lines of the two headers; body lines are
 # only stripped, so the cost grows with the number of lines, not with their length.
 _ORIGINAL_HINT_RE = re.compile(r"\n[^\S\n]*[oO]")  # a line that may be 'Original:'
-_SEPARATOR_START = "<-*_"  # the first character of every separator line
+_HEADER_KEYS = {"Title": "title", "Author": "author", "Date": "date", "Page": "page"}
 _SPACES_RE = re.compile(r"\s+")
 _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
-_DIGITS_RE = re.compile(r"\d+")
 _HEADLINE_GAP_RE = re.compile(r"\s{2,}|\u3000+")
 
 
@@ -364,15 +363,16 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
         text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    count = len(lines)
+    raw = text.split("\n")  # raw[k] is line k + 1
+    count = len(raw)
     err = lambda msg, line: ArticleFormatError(msg, path=source, line=line)  # noqa: E731
     source_lines: dict[str, int] = {}
 
     # -- split English part / Chinese part at "Original:" ----------------------------
-    original_at = _find_original(text, lines)
+    original_at = _find_original(text, raw)
+    lines = list(map(str.strip, raw))  # what every test below reads: "" for a blank line
     if original_at is None:
-        last = next((k + 1 for k in range(count - 1, -1, -1) if lines[k].strip()), 1)
+        last = next((k + 1 for k in range(count - 1, -1, -1) if lines[k]), 1)
         raise err("there is no 'Original:' line: expected the English translation, then a line "
                   "'Original:', then the Chinese original", last)
     original_line = original_at + 1
@@ -382,23 +382,28 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     i = 0
     while i < original_at:
         s = lines[i]
-        if not s.strip():
+        if not s:
             i += 1
             continue
-        m = _HEADER_RE.match(s)
-        if not m:
-            break
-        key = m.group(1).lower()
+        c = s.find(":")
+        key = _HEADER_KEYS.get(s[:c]) if 3 < c < 7 else None  # "Title:" as the seeds write it
+        if key is not None:
+            value = s[c + 1:]
+        else:  # any other spelling ("title：", "TITLE :"), or not a header line
+            m = _HEADER_RE.match(s)
+            if not m:
+                break
+            key, value = m.group(1).lower(), m.group(2)
         if key in header:
             break
-        header[key] = (i + 1, m.group(2).strip())
+        header[key] = (i + 1, value.strip())
         i += 1
     if "title" not in header or not header["title"][1]:
         at = header["title"][0] if "title" in header else _first_line(lines)
         raise err("the English title is missing: expected a first line like 'Title: Workers Meet'", at)
     title_en = _squash(header["title"][1])
     source_lines["title_en"] = header["title"][0]
-    author_en = _squash(header.get("author", (0, ""))[1])
+    author_en = _squash(header["author"][1]) if "author" in header else ""
 
     date = None
     if "date" in header:
@@ -414,15 +419,17 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     body_en = _body_lines(lines, i, original_at)
 
     # -- Chinese header ----------------------------------------------------------------
-    j = _skip_blank(lines, original_at + 1)
+    j = original_at + 1
+    while j < count and not lines[j]:
+        j += 1
     if j >= count:
         raise err("the Chinese original is missing: expected a line '### <Chinese title>' "
                   "after 'Original:'", original_line)
     n, s = j + 1, lines[j]
     m = _ZH_TITLE_RE.match(s)
-    if not m or not s.lstrip().startswith("#"):
+    if not m or not s.startswith("#"):
         raise err(f"expected the Chinese title as a line starting with '### ' after 'Original:', "
-                  f"found '{s.strip()}'", n)
+                  f"found '{s}'", n)
     title_zh = m.group(1).strip()
     if not title_zh:
         raise err("the Chinese title is missing: expected '### <Chinese title>'", n)
@@ -431,11 +438,14 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
 
     # author line (optional), then the date
     author_zh = ""
-    j = _skip_blank(lines, j)
+    while j < count and not lines[j]:
+        j += 1
     if j < count and not _DATE_LIKE_RE.match(lines[j]) and not _is_zh_meta(lines[j]) \
             and _is_author_line(lines, j):
         author_zh = _squash(lines[j])
-        j = _skip_blank(lines, j + 1)
+        j += 1
+        while j < count and not lines[j]:
+            j += 1
     if j >= count:
         raise err("expected a date like 1952-08-03 after the Chinese title, found the end of the file",
                   count if count > original_at + 1 else original_line)
@@ -443,8 +453,8 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     if _is_zh_meta(s) and date is not None:
         zh_date = None  # no Chinese date line: the English header's date stands
     else:
-        zh_date = _parse_date(s.strip(), lambda why: err(
-            f"expected a date like 1952-08-03 after the Chinese title, found '{s.strip()}'{why}", n))
+        zh_date = _parse_date(s, lambda why: err(
+            f"expected a date like 1952-08-03 after the Chinese title, found '{s}'{why}", n))
         source_lines["date_zh"] = n
         j += 1
 
@@ -452,16 +462,17 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     column_zh = ""
     zh_page = None
     while True:
-        j = _skip_blank(lines, j)
+        while j < count and not lines[j]:
+            j += 1
         if j >= count:
             break
         n, s = j + 1, lines[j]
-        first = s.lstrip()[:1]  # both patterns need their first character
+        first = s[:1]  # each pattern needs its own first character
         pm = _PAGE_ZH_RE.match(s) if first == "第" else None
         cm = _COLUMN_RE.match(s) if first == "专" else None
         if pm and zh_page is None:
             zh_page = _parse_page(pm.group(1), lambda: err(
-                f"expected a page number like 第2版 in '{s.strip()}'", n))
+                f"expected a page number like 第2版 in '{s}'", n))
             section = (pm.group(2) or "").strip()
         elif cm and not column_zh:
             column_zh = cm.group(1).strip()
@@ -479,30 +490,34 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
 
     # -- Chinese body: drop the repeated headline and column -----------------------------
     body_zh = _body_lines(lines, j, count)
-    headline, body_zh = _take_headline(title_zh, body_zh)
-    if column_zh and body_zh and _norm_zh(body_zh[0][1]) == _norm_zh(column_zh):
-        body_zh = body_zh[1:]
-    if not body_zh:
+    headline, start_zh = _take_headline(title_zh, body_zh)
+    if column_zh and start_zh < len(body_zh) and _norm_zh(body_zh[start_zh][1]) == _norm_zh(column_zh):
+        start_zh += 1
+    if start_zh >= len(body_zh):
         raise err("the Chinese body is empty: expected paragraphs after the Chinese header "
                   "(date, 第N版, 专栏)",
-                  next((k + 1 for k in range(count - 1, original_at, -1) if lines[k].strip()), original_line))
+                  next((k + 1 for k in range(count - 1, original_at, -1) if lines[k]), original_line))
 
     # -- English body: drop the column name and the repeated title ------------------------
     column_en = ""
-    if body_en and _is_column_line(body_en, title_en, column_zh):
+    title_norm = _norm_en(title_en)
+    start_en = 0
+    if body_en and _is_column_line(body_en, title_en, column_zh, title_norm):
         column_en = body_en[0][1]
-        body_en = body_en[1:]
-    body_en = _drop_repeated_title(title_en, body_en)
-    if not body_en:
+        start_en = 1
+    start_en += _repeated_title_lines(title_en, body_en, start_en, title_norm)
+    if start_en >= len(body_en):
         sep = next((k + 1 for k in range(original_at) if _SEPARATOR_RE.match(lines[k])), original_line)
         raise err("the English body is empty: expected the translated paragraphs between the "
                   "header (Title, Author, Date, Page) and 'Original:'", sep)
 
-    lines_en, paragraphs_en = zip(*body_en)
-    lines_zh, paragraphs_zh = zip(*body_zh)
-    source_lines["paragraphs_en"] = lines_en
-    source_lines["paragraphs_zh"] = lines_zh
-    return _new_article(
+    source_lines["paragraphs_en"], paragraphs_en = zip(*body_en[start_en:])
+    source_lines["paragraphs_zh"], paragraphs_zh = zip(*body_zh[start_zh:])
+    # Article(...) without its __init__: a frozen dataclass's __init__ sets each field with
+    # object.__setattr__, several times slower than filling the instance dict in one call,
+    # and the loader makes one Article per file. (Article has no __post_init__ to skip.)
+    article = object.__new__(Article)
+    article.__dict__.update(
         id=article_id or Path(source).stem,
         path=None if path is None else path if type(path) is _PATH_TYPE else Path(path),
         title_en=title_en,
@@ -519,17 +534,6 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
         paragraphs_zh=paragraphs_zh,
         source_lines=source_lines,
     )
-
-
-def _new_article(**values) -> Article:
-    """An :class:`Article` from all its field values, as ``Article(**values)`` makes it.
-
-    A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``;
-    filling the instance dict at once is several times faster, and the loader makes
-    one Article per file. ``Article`` has no ``__post_init__`` for this to skip.
-    """
-    article = object.__new__(Article)
-    article.__dict__.update(values)
     return article
 
 
@@ -541,15 +545,17 @@ def _find_original(text: str, lines: list[str]) -> int | None:
     """
     if _is_original_line(lines[0]):
         return 0
-    k = 0
-    for m in _ORIGINAL_HINT_RE.finditer(text):
+    k, pos = 0, 0
+    while m := _ORIGINAL_HINT_RE.search(text, pos):
         start = m.start() + 1  # where the candidate line begins
-        end = text.find("\n", start)
-        line = text[start:end] if end >= 0 else text[start:]
+        pos = text.find("\n", start)
+        line = text[start:pos] if pos >= 0 else text[start:]
         # its index: an earlier line with the same text was an earlier candidate, and failed
         k = lines.index(line, k + 1)
         if _is_original_line(line):
             return k
+        if pos < 0:
+            return None
     return None
 
 
@@ -558,19 +564,20 @@ def _is_original_line(s: str) -> bool:
 
 
 def _body_lines(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
-    """``(line number, stripped line)`` for the lines in ``lines[start:stop]`` that are
-    neither blank nor a separator."""
-    return [(n, s) for n, s in enumerate(map(str.strip, lines[start:stop]), start + 1)
-            if s and (s[0] not in _SEPARATOR_START or not _SEPARATOR_RE.match(s))]
+    """``(line number, line)`` for the lines in ``lines[start:stop]`` (stripped lines) that
+    are neither blank nor a separator."""
+    return [(n, s) for n, s in enumerate(lines[start:stop], start + 1)
+            if s and (s[0] not in "<-*_" or not _SEPARATOR_RE.match(s))]
 
 
 def _first_line(lines: list[str]) -> int:
-    """The number of the first line that is not blank (1 when there is none)."""
-    return next((k + 1 for k, s in enumerate(lines) if s.strip()), 1)
+    """The number of the first line that is not blank (1 when there is none); lines stripped."""
+    return next((k + 1 for k, s in enumerate(lines) if s), 1)
 
 
 def _skip_blank(lines: list[str], j: int) -> int:
-    while j < len(lines) and not lines[j].strip():
+    """The index of the first line from ``j`` on that is not blank; lines stripped."""
+    while j < len(lines) and not lines[j]:
         j += 1
     return j
 
@@ -607,6 +614,11 @@ def _is_author_line(lines: list[str], j: int) -> bool:
 
 
 def _parse_date(value: str, fail):
+    if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+        try:  # the usual 1952-08-03: the C parser does it all
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # e.g. 1952-13-45: the code below says what is wrong
     m = _DATE_RE.match(value)
     if not m:
         raise fail("")
@@ -623,7 +635,7 @@ def _parse_date(value: str, fail):
 
 def _parse_page(value: str, fail) -> int:
     value = value.strip()
-    if _DIGITS_RE.fullmatch(value):
+    if value.isdecimal():  # what the pattern \d+ matches
         return int(value)
     if value and all(ch in _ZH_NUMERALS or ch == "十" for ch in value):
         return _zh_number(value)
@@ -640,15 +652,16 @@ def _zh_number(s: str) -> int:
     return n
 
 
-def _take_headline(title_zh: str, body):
+def _take_headline(title_zh: str, body: list[tuple[int, str]]) -> tuple[list[str], int]:
     """Split the printed headline off the start of the Chinese body.
 
     The body usually repeats the headline, one printed line per body line; the
-    title line joins them with two spaces. Returns ``(headline_lines, rest)``.
+    title line joins them with two spaces. Returns ``(headline_lines, number of
+    body lines it takes)``.
     """
     target = _norm_zh(title_zh)
     taken, joined = [], ""
-    for n, s in body:
+    for _, s in body:
         if len(s) > 2 * len(title_zh) + 10:
             break
         candidate = joined + _norm_zh(s)
@@ -656,19 +669,19 @@ def _take_headline(title_zh: str, body):
             taken.append(s)
             joined = candidate
             if joined == target:
-                return taken, body[len(taken):]
+                return taken, len(taken)
         else:
             break
     # No repeated headline in the body: the title itself, split where it has 2+ spaces.
     parts = [p.strip() for p in _HEADLINE_GAP_RE.split(title_zh) if p.strip()]
-    return parts or [title_zh], body
+    return parts or [title_zh], 0
 
 
-def _is_column_line(body_en, title_en: str, column_zh: str) -> bool:
+def _is_column_line(body_en: list[tuple[int, str]], title_en: str, column_zh: str, title: str) -> bool:
+    """Whether the English body opens with a column name; ``title`` is ``_norm_en(title_en)``."""
     first = body_en[0][1]
     if len(first) > 80 or first.endswith(_SENTENCE_END) or len(first.split()) > 8:
         return False
-    title = _norm_en(title_en)
     if _norm_en(first) == title:
         return False
     if column_zh:
@@ -677,11 +690,11 @@ def _is_column_line(body_en, title_en: str, column_zh: str) -> bool:
     return len(second) <= 2 * len(title_en) + 20 and _norm_en(second) == title
 
 
-def _drop_repeated_title(title_en: str, body):
-    """Drop the English title when the body repeats it (whole, or split over lines)."""
-    target = _norm_en(title_en)
+def _repeated_title_lines(title_en: str, body: list[tuple[int, str]], start: int, target: str) -> int:
+    """How many lines of the English body, from ``body[start]`` on, repeat its title (whole,
+    or split over lines): 0 when they do not. ``target`` is ``_norm_en(title_en)``."""
     taken, joined = 0, ""
-    for _, s in body:
+    for _, s in body[start:]:
         if len(s) > 2 * len(title_en) + 20:
             break
         candidate = (joined + " " + _norm_en(s)).strip()
@@ -689,7 +702,7 @@ def _drop_repeated_title(title_en: str, body):
             taken += 1
             joined = candidate
             if joined == target:
-                return body[taken:]
+                return taken
         else:
             break
-    return body
+    return 0

@@ -157,6 +157,24 @@ def _is_file(entry: os.DirEntry) -> bool:
         return Path(entry.path).is_file()
 
 
+def _labelled_files(path) -> list[tuple[Path, str]]:
+    """``article_files(path)``, each with the name that messages give it: its folder as
+    :func:`display_path` shows it, then its name."""
+    if path is None:
+        path = seeds_dir()
+    if isinstance(path, (str, Path)) and Path(path).is_dir():  # one folder: one display_path
+        folder = Path(path)
+        where = display_path(folder)
+        prefix = "" if where == "." else where + "/"
+        return [(folder / name, prefix + name) for name in _txt_file_names(folder)]
+    labelled = []
+    labels: dict[Path, str] = {}
+    for f in article_files(path):
+        folder = labels.get(f.parent) or labels.setdefault(f.parent, display_path(f.parent))
+        labelled.append((f, f"{folder}/{f.name}" if folder != "." else f.name))
+    return labelled
+
+
 def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: str = "raise",
                 encoding: str | None = None) -> Corpus:
     """Load articles into a :class:`Corpus`.
@@ -171,11 +189,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: s
         raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
     articles, problems = [], []
     seen: dict[str, Path] = {}
-    labels: dict[str, str] = {}  # display_path of each folder, keyed by os.path.dirname
-    for f in article_files(path):
-        where = os.path.normcase(os.path.dirname(f))  # cheaper than f.parent, same folders
-        folder = labels.get(where) or labels.setdefault(where, display_path(f.parent))
-        label = f"{folder}/{f.name}" if folder != "." else f.name
+    for f, label in _labelled_files(path):
         try:
             article = read_article(f, encoding=encoding, source=label)
             if article.id in seen:

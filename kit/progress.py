@@ -16,18 +16,17 @@ appended to ``progress.json`` in :func:`progress_dir`:
 
 The student's name is asked once and kept in ``profile.json`` in the same folder.
 
-    >>> import tempfile, os
-    >>> os.environ["KIT_PROGRESS_DIR"] = tempfile.mkdtemp()
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "progress.json"   # default: progress_path()
     >>> saved = record_attempt("Li Wei", "01_reading_the_report", "p1-when", "single",
-    ...                        True, "20 July 1952", attempt=1)
+    ...                        True, "20 July 1952", attempt=1, path=path)
     >>> saved["question"], saved["correct"]
     ('p1-when', True)
-    >>> frame = progress_frame()
+    >>> frame = progress_frame(path)
     >>> list(frame.columns)
     ['student', 'set', 'question', 'type', 'correct', 'response', 'attempt', 'time']
     >>> len(frame)
     1
-    >>> del os.environ["KIT_PROGRESS_DIR"]
 """
 
 from __future__ import annotations

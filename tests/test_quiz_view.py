@@ -62,6 +62,8 @@ def text_of(page: str) -> str:
 # -- pure functions -------------------------------------------------------------------------------
 def test_feedback_says_it_in_words_and_symbols_not_colour():
     right = render_feedback_html(Feedback(True, "Right.", explanation="Because.", solution="A", done=True))
+    shown = render_feedback_html(Feedback(False, "Not quite.", explanation="Because.", solution="A", done=True))
+    assert "Answer: A" in text_of(shown) and "Answer" not in text_of(right)
     wrong = render_feedback_html(Feedback(False, "Not quite.", hint="Look <here>."), show_hint=True)
     almost = render_feedback_html(Feedback(False, "Almost: add the tones.", almost=True))
     assert "✓" in right and "Right." in text_of(right) and "Why: Because." in text_of(right)
@@ -78,11 +80,11 @@ def test_self_assessment_feedback_shows_model_answer_and_checklist():
 
 def test_prompt_shows_what_the_question_needs_escaped():
     q = question_from_dict({"id": "t", "type": "translation", "prompt": "Pick <one>.",
-                            "source": "青年团<script>", "answers": [
+                            "source": "青年团<团>", "answers": [
                                 {"answer": "a", "correct": True, "feedback": "x"},
                                 {"answer": "b", "correct": False, "feedback": "y"}]})
     page = render_prompt_html(q, 2, 5)
-    assert "Question 2 of 5" in page and "&lt;script&gt;" in page and "<script>" not in page
+    assert "Question 2 of 5" in page and "&lt;团&gt;" in page and "<团>" not in page
     assert 'lang="zh-Hans"' in page
 
 
@@ -203,11 +205,11 @@ def test_hint_button_and_running_out_of_hints(progress_folder):
     assert hints[0] in text_of(panel.hints_html.value) and hints[1] not in text_of(panel.hints_html.value)
     wrong = wrong_response(panel.question)
     for n in range(len(hints) + 1):
-        panel.input.set_response(wrong if n % 2 == 0 else [panel.question.choices[-2]])
+        panel.input.set_response(wrong if n % 2 == 0 else [panel.question.choices[-1]])
         panel.check_button.click()
     assert panel.state.done and panel.state.result is False
     page = text_of(panel.feedback.value)
-    assert "Answer: The right answers:" in page and "Why:" in page
+    assert "Answer: the high-speed cutting method (高速切削法); the multi-tool" in page and "Why:" in page
     assert panel.hint_button.disabled and panel.check_button.disabled
 
 
@@ -286,6 +288,8 @@ def test_controls_are_ordinary_focusable_widgets():
     for p in view.panels:
         assert isinstance(p.check_button, widgets.Button) and p.check_button.description
     assert repr(view) == "<QuizView 03_vocabulary: 19 questions, mode 'all'>"
+    assert "kit-quiz" in view._dom_classes, "the root carries the class the style sheet scopes to"
+    assert ".kit-quiz .widget-radio-box label" in view.header.value, "long choices wrap"
 
 
 def test_accepts_a_set_object_and_a_path():

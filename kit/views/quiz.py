@@ -33,7 +33,7 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from ..errors import KitError
-from ..exercises import BLANK_RE, TYPES, ExerciseSet, Feedback, Question, check, load_exercises
+from ..exercises import BLANK_RE, ExerciseSet, Feedback, Question, check, load_exercises
 from ._html import esc, style_block, zh_lang
 
 __all__ = ["QuizView", "render_header_html", "render_prompt_html", "render_feedback_html",
@@ -47,9 +47,31 @@ _TYPE_LABELS = {
 }
 _PLACEHOLDER = "— choose —"
 
+#: Rules for the quiz's ipywidgets controls (scoped under the view's ``kit-quiz`` class):
+#: long choices wrap instead of running into the next one or past the right edge.
+QUIZ_CSS = """
+.kit-quiz .widget-radio-box label, .kit-quiz .jupyter-widget-radio-box label {
+  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.45;
+  white-space: normal; padding: 2px 0; display: flex; flex-direction: row-reverse;
+  justify-content: flex-end; align-items: flex-start; }
+.kit-quiz .widget-radio-box input, .kit-quiz .jupyter-widget-radio-box input {
+  height: 1.45em; float: none; flex-shrink: 0; }
+.kit-quiz .widget-checkbox, .kit-quiz .jupyter-widget-checkbox {
+  height: auto; line-height: 1.45; max-width: 100%; }
+.kit-quiz .widget-checkbox .widget-label-basic {
+  display: flex; align-items: flex-start; white-space: normal; }
+.kit-quiz .widget-checkbox .widget-label-basic span { white-space: normal; overflow: visible; }
+.kit-quiz .widget-checkbox input[type='checkbox'] { flex-grow: 0; align-self: flex-start; }
+.kit-quiz .kit-quiz-blank { border-bottom: 2px solid currentColor; padding: 0 0.3em; }
+.kit-quiz .kit-view p, .kit-quiz .kit-view li { overflow-wrap: anywhere; }
+"""
+
 
 def _zh_attr(text: str) -> str:
-    return f' lang="{zh_lang()}"' if any("\u3400" <= ch <= "\u9fff" for ch in text) else ""
+    """``lang="zh-Hans"`` for text that is Chinese (not English with a Chinese word in it)."""
+    chinese = any("\u3400" <= ch <= "\u9fff" for ch in text)
+    latin = any("a" <= ch.lower() <= "z" for ch in text)
+    return f' lang="{zh_lang()}"' if chinese and not latin else ""
 
 
 # ==========================================================================================
@@ -68,7 +90,7 @@ def render_header_html(exercise_set: ExerciseSet) -> str:
     copy = ('<p class="kit-notice">Student copy: the answers are checked without being '
             'stored in the file.</p>' if exercise_set.released else "")
     desc = f"<p>{esc(exercise_set.description)}</p>" if exercise_set.description else ""
-    return (f'<div class="kit-view kit-quiz" lang="en">{style_block()}'
+    return (f'<div class="kit-view kit-quiz-header" lang="en">{style_block()}<style>{QUIZ_CSS}</style>'
             f'<header class="kit-header"><h3>{esc(exercise_set.title)}</h3>{lesson}{desc}{copy}'
             f"</header></div>")
 
@@ -139,9 +161,9 @@ def render_feedback_html(feedback: Feedback | None, show_hint: bool = False) -> 
     parts = [f'<p><strong aria-hidden="true">{symbol}</strong> {esc(feedback.message)}</p>']
     if show_hint and feedback.hint:
         parts.append(f"<p><strong>Hint:</strong> {esc(feedback.hint)}</p>")
-    if feedback.solution and (feedback.done or feedback.needs_self_assessment):
-        label = "Model answer" if feedback.rubric or feedback.needs_self_assessment else (
-            "Answer" if not feedback.correct else "The answer")
+    shown = feedback.needs_self_assessment or feedback.rubric or (feedback.done and not feedback.correct)
+    if feedback.solution and shown:
+        label = "Model answer" if feedback.rubric or feedback.needs_self_assessment else "Answer"
         parts.append(f"<p><strong>{label}:</strong> <span{_zh_attr(feedback.solution)}>"
                      f"{esc(feedback.solution)}</span></p>")
     if feedback.rubric:
@@ -286,10 +308,11 @@ class _MultipleInput:
 
 class _TextInput:
     def __init__(self, q: Question, submit: Callable):
-        placeholder = {"pinyin": "e.g. chang3zhang3 or chǎngzhǎng, then Enter",
+        placeholder = {"pinyin": "e.g. ni3hao3 or nǐhǎo, then Enter",
                        "cloze": "type the missing word, then Enter"}[q.type]
         self.control = widgets.Text(value="", placeholder=placeholder, description="Answer:",
-                                    continuous_update=False, layout=widgets.Layout(width="32em"))
+                                    continuous_update=False,
+                                    layout=widgets.Layout(width="100%", max_width="32em"))
         self.widget = self.control
         self._quiet = False
         self.control.observe(lambda change: None if self._quiet or not change["new"].strip()
@@ -318,7 +341,7 @@ class _MatchingInput:
         self.dropdowns = {left: widgets.Dropdown(options=options, value="",
                                                  description=left,
                                                  style={"description_width": "10em"},
-                                                 layout=widgets.Layout(width="40em"))
+                                                 layout=widgets.Layout(width="100%", max_width="40em"))
                           for left in q.left}
         self.widget = widgets.VBox(list(self.dropdowns.values()))
         self.control = self.widget
@@ -376,7 +399,7 @@ class _OrderingInput:
 class _ShortAnswerInput:
     def __init__(self, q: Question, submit: Callable):
         self.control = widgets.Textarea(value="", placeholder="Write your answer here.",
-                                        rows=4, layout=widgets.Layout(width="40em"))
+                                        rows=4, layout=widgets.Layout(width="100%", max_width="40em"))
         self.widget = self.control
 
     def response(self):
@@ -443,6 +466,7 @@ class QuestionPanel(widgets.VBox):
         super().__init__([self.prompt, self.input.widget, buttons, self.assess_row,
                           self.hints_html, self.feedback],
                          layout=widgets.Layout(padding="0.4em 0 0.8em 0"))
+        self.add_class("kit-quiz-question")
         self._refresh_buttons()
 
     # -- callbacks -------------------------------------------------------------------------
@@ -594,6 +618,7 @@ class QuizView(widgets.VBox):
         self.body = widgets.VBox([])
         self.current = 0
         super().__init__([self.header, self.name_row, self.status, self.body])
+        self.add_class("kit-quiz")
         if mode == "all":
             self.body.children = [*self.panels, self.summary]
             self._update_summary()

@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -252,6 +253,7 @@ class LabServer:
         self.progress_dir = Path(self.env["KIT_PROGRESS_DIR"])
         self.log = workdir / "jupyterlab.log"
         self.process: subprocess.Popen | None = None
+        self._shutdowns: list[threading.Thread] = []
 
     def start(self) -> "LabServer":
         command = [sys.executable, "-m", "jupyter", "lab", "--no-browser",
@@ -268,7 +270,15 @@ class LabServer:
         wait_for_status(self.base_url, self.token, self.process, self.log)
         return self
 
+    def _shutdown_quietly(self) -> None:
+        try:
+            self.shutdown_kernels()
+        except OSError:
+            pass
+
     def stop(self) -> None:
+        for thread in self._shutdowns:
+            thread.join(timeout=15)
         if self.process is not None:
             stop_process_group(self.process)
 
@@ -283,8 +293,15 @@ class LabServer:
             body = response.read()
         return json.loads(body) if body else None
 
-    def shutdown_kernels(self) -> None:
-        """End every session and kernel (what closing a notebook and shutting it down does)."""
+    def shutdown_kernels(self, wait: bool = True) -> None:
+        """End every session and kernel (what closing a notebook and shutting it down does).
+
+        With ``wait=False`` this happens in a background thread; :meth:`stop` waits for it."""
+        if not wait:
+            thread = threading.Thread(target=self._shutdown_quietly, daemon=True)
+            thread.start()
+            self._shutdowns.append(thread)
+            return
         for session in self.api("/api/sessions"):
             try:
                 self.api(f"/api/sessions/{session['id']}", method="DELETE")
@@ -326,6 +343,7 @@ class LabPage:
         self.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tabLabel",
                           has_text=name).first.wait_for(timeout=timeout_s * 1000)
         self.page.locator(f"{VISIBLE_PANEL} .jp-Notebook").wait_for(timeout=timeout_s * 1000)
+        self.collapse_left_sidebar()       # more room for the notebook, as in class
         self.wait_kernel_idle(timeout_s)
 
     def wait_kernel_idle(self, timeout_s: float = 60) -> None:
@@ -393,10 +411,17 @@ class LabPage:
         page = self.page
         self.collapse_left_sidebar()
         original = page.viewport_size
-        needed = page.evaluate(_JS_NEEDED_HEIGHT, VISIBLE_PANEL)
-        height = max(original["height"], min(needed, max_height))
-        page.set_viewport_size({"width": original["width"], "height": height})
-        page.wait_for_timeout(300)  # let Lab lay out again
+        # Cells out of view are laid out lazily (content-visibility), with estimated heights:
+        # grow the window until the measured height stops changing.
+        needed, height = 0, original["height"]
+        for _ in range(4):
+            measured = page.evaluate(_JS_NEEDED_HEIGHT, VISIBLE_PANEL)
+            if abs(measured - needed) < 20:
+                break
+            needed = measured
+            height = max(original["height"], min(needed, max_height))
+            page.set_viewport_size({"width": original["width"], "height": height})
+            page.wait_for_timeout(250)
         saved = []
         try:
             parts = max(1, -(-needed // max_height))
@@ -411,6 +436,27 @@ class LabPage:
         finally:
             page.set_viewport_size(original)
         return saved
+
+    def element_screenshot(self, locator, name: str, max_height: int = 12000) -> Path:
+        """Save one element (a view) whole as test-artifacts/<name>.png.
+
+        The notebook scrolls inside its panel, so a tall element is cut off at the window's
+        edge: the viewport is made tall enough for it first, then put back.
+        """
+        ARTIFACTS_DIR.mkdir(exist_ok=True)
+        page = self.page
+        original = page.viewport_size
+        box = locator.bounding_box() or {"height": 0}
+        height = max(original["height"], min(int(box["height"]) + 400, max_height))
+        page.set_viewport_size({"width": original["width"], "height": height})
+        try:
+            page.wait_for_timeout(200)
+            locator.scroll_into_view_if_needed()
+            path = ARTIFACTS_DIR / f"{name}.png"
+            locator.screenshot(path=str(path))
+        finally:
+            page.set_viewport_size(original)
+        return path
 
     def problems(self) -> list[str]:
         """What a student would see as wrong: errors, stderr, broken or unrendered widgets,
@@ -548,11 +594,17 @@ _JS_CELLS = "(sel) => {" + _JS_PROMPTS + """
 }"""
 
 _JS_NEEDED_HEIGHT = """(sel) => {
+  // Window height that shows the whole notebook: its content down to the last cell,
+  // plus the menus, toolbars and status bar around the scrolling panel.
   const panel = document.querySelector(sel);
   if (!panel) return document.body.scrollHeight;
   const scroller = panel.querySelector('.jp-WindowedPanel-outer') || panel.querySelector('.jp-Notebook');
+  const cells = panel.querySelectorAll('.jp-Notebook .jp-Cell');
   const chrome = window.innerHeight - scroller.clientHeight;
-  return Math.ceil(scroller.scrollHeight + chrome + 40);
+  if (!cells.length) return Math.ceil(scroller.scrollHeight + chrome);
+  const bottom = cells[cells.length - 1].getBoundingClientRect().bottom
+    - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  return Math.ceil(bottom + chrome + 40);
 }"""
 
 _JS_SCROLL_TO = """([sel, y]) => {
@@ -619,3 +671,26 @@ _JS_TOFU = """(el) => {
 def tofu_check(locator) -> dict:
     """Draw the element's Chinese characters in its font: which come out as empty boxes."""
     return locator.evaluate(_JS_TOFU)
+
+
+_JS_OVERFLOW = """(root) => {
+  // Visible text that sticks out past the view's right edge (cut off or needs side-scrolling).
+  const right = root.getBoundingClientRect().right;
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n && out.length < 5; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.width > 0 && r.right > right + 4) {
+      out.push(n.textContent.trim().slice(0, 80) + ` (ends ${Math.round(r.right - right)} px past the edge)`);
+    }
+  }
+  return out;
+}"""
+
+
+def text_past_right_edge(locator) -> list[str]:
+    """Texts inside the element that run past its right edge (cut off for the reader)."""
+    return locator.evaluate(_JS_OVERFLOW)

@@ -20,32 +20,30 @@ import _lab  # noqa: E402
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
-BROWSER_DIR = Path(__file__).resolve().parent
 PROBLEM = _lab.browser_problem()
 REQUIRED = os.environ.get("KIT_REQUIRE_BROWSER", "") not in ("", "0")
-_skipped = []
+SKIP_REASON = f"browser tests skipped: {PROBLEM}"
 
 
-def _is_browser_test(item) -> bool:
-    return BROWSER_DIR in Path(str(item.path)).resolve().parents
+@pytest.fixture(scope="session", autouse=True)
+def _browser_available():
+    """Skip (or, with KIT_REQUIRE_BROWSER=1, fail) every browser test when they cannot run.
 
-
-@pytest.fixture(autouse=True)
-def _browser_available(request):
-    """Skip (or, when KIT_REQUIRE_BROWSER=1, fail) every browser test when it cannot run."""
-    if PROBLEM is None or not _is_browser_test(request.node):
+    Session-scoped and autouse, so it runs before the server and the browser start."""
+    if PROBLEM is None:
         return
     if REQUIRED:
         pytest.fail(f"browser tests required (KIT_REQUIRE_BROWSER=1) but {PROBLEM}",
                     pytrace=False)
-    _skipped.append(request.node.nodeid)
-    pytest.skip(f"browser tests skipped: {PROBLEM}")
+    pytest.skip(SKIP_REASON)
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _skipped:
-        terminalreporter.write_line(f"browser tests skipped ({len(_skipped)}): {PROBLEM}",
-                                    yellow=True)
+    """One line saying why, even without -rs."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if SKIP_REASON in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} {SKIP_REASON}", yellow=True)
 
 
 @pytest.fixture(scope="session")
@@ -97,10 +95,8 @@ def lab_page(browser_context, lab_server):
     try:
         yield lab
     finally:
-        try:
-            lab_server.shutdown_kernels()
-        finally:
-            page.close()
+        page.close()
+        lab_server.shutdown_kernels(wait=False)   # the next test need not wait for it
 
 
 @pytest.fixture(scope="session")

@@ -32,15 +32,26 @@ def open_view(lab_page, lab_server, name: str, code: str, view_class: str):
     lab_page.wait_widgets_settled()
     problems = lab_page.problems()
     assert not problems, f"journeys/{name}.ipynb:\n" + "\n".join(problems)
-    view = lab_page.page.locator(f"{_lab.VISIBLE_PANEL} .jupyter-widgets.{view_class}").first
+    # The view is the widget a cell's last line displays: its root carries class `view_class`.
+    view = lab_page.page.locator(
+        f"{_lab.VISIBLE_PANEL} .jp-OutputArea-output > .jupyter-widgets").last
     view.wait_for()
     return view
 
 
-def shoot(locator, name: str) -> None:
-    _lab.ARTIFACTS_DIR.mkdir(exist_ok=True)
-    locator.scroll_into_view_if_needed()
-    locator.screenshot(path=str(_lab.ARTIFACTS_DIR / f"journey-{name}.png"))
+def assert_root_class(view, view_class: str) -> None:
+    """Views mark their root with a class (kit-reader, kit-quiz, ...) for styling and tests."""
+    classes = (view.get_attribute("class") or "").split()
+    assert view_class in classes, (f"the view's root element lacks the CSS class {view_class!r} "
+                                   f"(has: {' '.join(classes)}): add self.add_class({view_class!r})")
+
+
+def assert_fits(view, what: str) -> None:
+    """No text of the view runs past its right edge, where a student cannot read it."""
+    cut = _lab.text_past_right_edge(view)
+    assert not cut, (f"{what}: text runs past the view's right edge (cut off or needs "
+                     "side-scrolling; long URLs and words need CSS like overflow-wrap: anywhere):\n"
+                     + "\n".join(f"- {c}" for c in cut))
 
 
 def assert_no_view_errors(lab_page, where: str) -> None:
@@ -96,7 +107,9 @@ def test_reader_sentences_with_pinyin_in_chinese_type(lab_page, lab_server):
     drawn = _lab.tofu_check(headline)
     assert len(drawn["checked"]) >= 5 and not drawn["tofu"] and drawn["distinct"] >= 5, drawn
 
-    shoot(view, "reader-sentences-pinyin")
+    lab_page.element_screenshot(view, "journey-reader-sentences-pinyin")
+    assert_fits(view, "ReaderView in sentence mode with pinyin")
+    assert_root_class(view, "kit-reader")
 
 
 # ----------------------------------------------------------------------------- GlossaryView
@@ -127,7 +140,7 @@ def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server
     assert kwic.count() >= 1, "the card does not show where the term occurs in the articles"
     drawn = _lab.tofu_check(card.locator("h3 [lang='zh-Hans']").first)
     assert not drawn["tofu"] and drawn["distinct"] >= 4, drawn
-    shoot(view, "glossary-haojianxiu")
+    lab_page.element_screenshot(view, "journey-glossary-haojianxiu")
 
     # A related term opens with one click.
     related = view.locator(".widget-button", has_text="→").first
@@ -136,6 +149,8 @@ def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server
         related.click()
         card.locator("h3", has_text=target).wait_for()
         assert_no_view_errors(lab_page, f"opening the related term {target}")
+    assert_fits(view, "GlossaryView with a term's card open")
+    assert_root_class(view, "kit-glossary")
 
 
 # ----------------------------------------------------------------------------- TimelineView
@@ -151,7 +166,7 @@ def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     readout = view.locator(".widget-readout").first
     before_range = readout.inner_text()
     before_rows = view.locator(".kit-events tbody tr").count()
-    shoot(view, "timeline-before")
+    lab_page.element_screenshot(view, "journey-timeline-before")
 
     # Move the lower handle of the year slider with the keyboard, as a student can.
     handle = view.locator(".noUi-handle-lower").first
@@ -168,7 +183,9 @@ def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     assert image.screenshot() != before_png, "the plot looks the same after moving the slider"
     after_rows = view.locator(".kit-events tbody tr").count()
     assert after_rows < before_rows, (before_range, readout.inner_text(), before_rows, after_rows)
-    shoot(view, "timeline-after")
+    lab_page.element_screenshot(view, "journey-timeline-after")
+    assert_fits(view, "TimelineView's list of events")
+    assert_root_class(view, "kit-timeline")
 
 
 # --------------------------------------------------------------------------------- QuizView
@@ -191,36 +208,42 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
     set_path = lab_server.root / "journeys" / "journey_quiz.yaml"
     set_path.parent.mkdir(exist_ok=True)
     set_path.write_text(QUIZ_SET, encoding="utf-8")
+    # A first use on this computer: no saved name (kit.progress keeps it in profile.json).
+    (lab_server.progress_dir / "profile.json").unlink(missing_ok=True)
     view = open_view(lab_page, lab_server, "quiz",
                      "import kit\nquiz = kit.views.QuizView('journey_quiz.yaml')\nquiz", "kit-quiz")
     page = lab_page.page
 
-    name = view.locator(".widget-text input").first
-    if name.count() and name.is_visible():       # the name is asked once, on first use
-        name.fill("Journey Student")
-        name.press("Enter")
-        ok = view.locator(".widget-button", has_text=re.compile(r"Start|Save|OK|Continue", re.I))
-        if ok.count():
-            ok.first.click()
+    # First use on this computer: the quiz asks for the student's name once.
+    name = view.get_by_role("textbox", name=re.compile(r"name", re.I))
+    name.fill("Journey Student")
+    name.press("Enter")
+    view.get_by_text(re.compile(r"(saved as|Saved for) Journey Student")).wait_for()
+    assert name.is_hidden(), "the name box is still shown after the name was given"
 
-    def answer(choice: str) -> str:
-        option = view.locator(".widget-radio-box label, .widget-toggle-button",
-                              has_text=choice).first
-        option.click()
-        view.locator(".widget-button", has_text=re.compile(r"^\s*Check", re.I)).first.click()
-        feedback = view.locator(".kit-feedback").last
-        feedback.wait_for()
-        page.wait_for_timeout(200)
+    def answer(choice: str):
+        view.get_by_role("radio", name=choice, exact=True).check()
+        before = view.locator(".kit-quiz-feedback").all_inner_texts()
+        view.get_by_role("button", name="Check", exact=True).click()
+        page.wait_for_function(
+            "([el, before]) => { const f = el.querySelectorAll('.kit-quiz-feedback');"
+            " return f.length && JSON.stringify(Array.from(f).map(x => x.innerText)) !== before; }",
+            arg=[view.element_handle(), json.dumps(before)])
         lab_page.wait_kernel_idle()
-        return feedback.inner_text()
+        feedback = view.locator(".kit-quiz-feedback").last
+        return feedback.get_attribute("class"), feedback.inner_text()
 
-    wrong = answer("3 August 1952")
-    assert re.search(r"printed|not right|incorrect|try again", wrong, re.I), wrong
-    assert "七月" in view.inner_text(), "the hint did not appear after a wrong answer"
-    right = answer("20 July 1952")
-    assert re.search(r"correct|right|yes", right, re.I) and right != wrong, right
+    css, wrong = answer("3 August 1952")
+    assert "kit-quiz-wrong" in css and "✗" in wrong, wrong
+    assert "printed" in wrong, f"the choice's own feedback is missing: {wrong}"
+    hints = view.locator(".kit-quiz-hints")
+    assert "七月" in hints.inner_text(), "the hint did not appear after a wrong answer"
+
+    css, right = answer("20 July 1952")
+    assert "kit-quiz-right" in css and "✓" in right, right
     assert_no_view_errors(lab_page, "answering the quiz")
-    shoot(view, "quiz-wrong-then-right")
+    view.get_by_text(re.compile(r"Saved for Journey Student")).wait_for()
+    lab_page.element_screenshot(view, "journey-quiz-wrong-then-right")
 
     progress = lab_server.progress_dir / "progress.json"
     assert progress.exists(), f"no progress file in KIT_PROGRESS_DIR ({lab_server.progress_dir})"
@@ -228,4 +251,7 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
                 if a["question"] == "meeting-date" and "journey_quiz" in a["set"]]
     assert [a["correct"] for a in attempts] == [False, True], attempts
     assert [a["attempt"] for a in attempts] == [1, 2], attempts
-    assert all(a["student"] for a in attempts), attempts
+    assert {a["student"] for a in attempts} == {"Journey Student"}, attempts
+    assert [a["response"] for a in attempts] == ["3 August 1952", "20 July 1952"], attempts
+    assert_fits(view, "QuizView")
+    assert_root_class(view, "kit-quiz")
