@@ -60,6 +60,7 @@ import html
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from .errors import ArticleFormatError
@@ -369,8 +370,8 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     source_lines: dict[str, int] = {}
 
     # -- split English part / Chinese part at "Original:" ----------------------------
-    original_at = _find_original(text, raw)
     lines = list(map(str.strip, raw))  # what every test below reads: "" for a blank line
+    original_at = _find_original(text, raw, lines)
     if original_at is None:
         last = next((k + 1 for k in range(count - 1, -1, -1) if lines[k]), 1)
         raise err("there is no 'Original:' line: expected the English translation, then a line "
@@ -426,11 +427,14 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
         raise err("the Chinese original is missing: expected a line '### <Chinese title>' "
                   "after 'Original:'", original_line)
     n, s = j + 1, lines[j]
-    m = _ZH_TITLE_RE.match(s)
-    if not m or not s.startswith("#"):
-        raise err(f"expected the Chinese title as a line starting with '### ' after 'Original:', "
-                  f"found '{s}'", n)
-    title_zh = m.group(1).strip()
+    if s.startswith("### "):  # as the seeds write it: what the pattern below would find
+        title_zh = s[4:].strip()
+    else:
+        m = _ZH_TITLE_RE.match(s)
+        if not m or not s.startswith("#"):
+            raise err(f"expected the Chinese title as a line starting with '### ' after 'Original:', "
+                      f"found '{s}'", n)
+        title_zh = m.group(1).strip()
     if not title_zh:
         raise err("the Chinese title is missing: expected '### <Chinese title>'", n)
     source_lines["title_zh"] = n
@@ -500,11 +504,13 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
 
     # -- English body: drop the column name and the repeated title ------------------------
     column_en = ""
-    title_norm = _norm_en(title_en)
     start_en = 0
-    if body_en and _is_column_line(body_en, title_en, column_zh, title_norm):
-        column_en = body_en[0][1]
-        start_en = 1
+    title_norm = None  # _norm_en(title_en), computed when a line may repeat the title
+    if body_en and _may_be_column_name(body_en[0][1]):
+        title_norm = _norm_en(title_en)
+        if _is_column_line(body_en, title_en, column_zh, title_norm):
+            column_en = body_en[0][1]
+            start_en = 1
     start_en += _repeated_title_lines(title_en, body_en, start_en, title_norm)
     if start_en >= len(body_en):
         sep = next((k + 1 for k in range(original_at) if _SEPARATOR_RE.match(lines[k])), original_line)
@@ -537,12 +543,21 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     return article
 
 
-def _find_original(text: str, lines: list[str]) -> int | None:
-    """The index of the first 'Original:' line, or None.
+def _find_original(text: str, lines: list[str], stripped: list[str]) -> int | None:
+    """The index of the first 'Original:' line, or None (``lines`` raw, ``stripped`` stripped).
 
-    One search over the text finds the lines that start with an 'o' (after
-    indentation); only those are tested in full.
+    The usual case first: a line that is 'Original:', and no line before it that starts
+    with an 'o'. Otherwise one search over the text finds the lines that start with an
+    'o' (after indentation), and only those are tested in full.
     """
+    try:
+        k = stripped.index("Original:")
+    except ValueError:
+        pass
+    else:
+        if lines[k][:12].lstrip()[:1] == "O" and \
+                not any(map(str.startswith, stripped[:k], repeat(("o", "O"), k))):
+            return k
     if _is_original_line(lines[0]):
         return 0
     k, pos = 0, 0
@@ -677,10 +692,22 @@ def _take_headline(title_zh: str, body: list[tuple[int, str]]) -> tuple[list[str
     return parts or [title_zh], 0
 
 
+def _first_letters_differ(a: str, b: str) -> bool:
+    """Both start with an ASCII letter or digit, not the same one (ignoring case): then
+    ``_norm_en(a)`` cannot start ``_norm_en(b)``."""
+    x, y = a[:1], b[:1]
+    return x.isascii() and y.isascii() and x.isalnum() and y.isalnum() and x.lower() != y.lower()
+
+
+def _may_be_column_name(line: str) -> bool:
+    """Short, a few words, not a sentence."""
+    return not (len(line) > 80 or line.endswith(_SENTENCE_END) or len(line.split()) > 8)
+
+
 def _is_column_line(body_en: list[tuple[int, str]], title_en: str, column_zh: str, title: str) -> bool:
     """Whether the English body opens with a column name; ``title`` is ``_norm_en(title_en)``."""
     first = body_en[0][1]
-    if len(first) > 80 or first.endswith(_SENTENCE_END) or len(first.split()) > 8:
+    if not _may_be_column_name(first):
         return False
     if _norm_en(first) == title:
         return False
@@ -690,13 +717,19 @@ def _is_column_line(body_en: list[tuple[int, str]], title_en: str, column_zh: st
     return len(second) <= 2 * len(title_en) + 20 and _norm_en(second) == title
 
 
-def _repeated_title_lines(title_en: str, body: list[tuple[int, str]], start: int, target: str) -> int:
+def _repeated_title_lines(title_en: str, body: list[tuple[int, str]], start: int,
+                          target: str | None = None) -> int:
     """How many lines of the English body, from ``body[start]`` on, repeat its title (whole,
-    or split over lines): 0 when they do not. ``target`` is ``_norm_en(title_en)``."""
+    or split over lines): 0 when they do not. ``target`` is ``_norm_en(title_en)`` (None:
+    computed here when needed)."""
     taken, joined = 0, ""
     for _, s in body[start:]:
         if len(s) > 2 * len(title_en) + 20:
             break
+        if not joined and _first_letters_differ(s, title_en):
+            break  # the usual paragraph: no need to normalise it, or the title
+        if target is None:
+            target = _norm_en(title_en)
         candidate = (joined + " " + _norm_en(s)).strip()
         if candidate and target.startswith(candidate):
             taken += 1

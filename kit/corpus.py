@@ -50,7 +50,8 @@ class Corpus:
         try:
             return self._by_id[article_id]
         except KeyError:
-            close = [i for i in self.ids if i.startswith(str(article_id)[:3])] or self.ids
+            prefix = str(article_id)[:3]  # ids that start alike first, then the rest
+            close = sorted(self.ids, key=lambda i: not i.startswith(prefix))
             raise KeyError(f"unknown article '{article_id}': try one of {', '.join(close[:5])}, "
                            "or kit.load_corpus().ids") from None
 

@@ -278,3 +278,55 @@ def test_error_is_a_kit_error_and_value_error(seed_text):
         parse_article(seed_text.replace("Page: 2", "Page: x"))
     with pytest.raises(kit.KitError):
         parse_article(seed_text.replace("Page: 2", "Page: x"))
+
+
+# -- what the fast parser must keep ----------------------------------------------------
+def test_parsed_article_is_an_ordinary_frozen_dataclass(report):
+    """parse_article fills the Article without calling __init__: it must not show."""
+    import dataclasses
+
+    values = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
+    built = kit.Article(**values)
+    assert built == report and hash(built) == hash(report)
+    assert vars(built) == vars(report)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.page = 3
+    assert dataclasses.replace(report, page=3).page == 3
+
+
+def test_source_lines_of_the_seeds(report, commentary):
+    assert report.source_lines == {"title_en": 1, "date": 3, "title_zh": 19, "date_zh": 21,
+                                   "paragraphs_en": (6, 8, 10), "paragraphs_zh": (27, 28, 29)}
+    assert commentary.source_lines["paragraphs_en"] == (9, 10, 11)
+    assert commentary.source_lines["paragraphs_zh"] == (27, 28, 29)
+
+
+@pytest.mark.parametrize("spelling", ["original:", "ORIGINAL：", "  Original", "\tOriginal :"])
+def test_other_spellings_of_original(seed_text, spelling):
+    a = parse_article(seed_text.replace("Original: ", spelling), source="x.txt")
+    assert a.title_zh == "东北总工会召开干部大会  介绍某工厂推广先进经验的经验"
+    assert len(a.paragraphs_en) == len(a.paragraphs_zh) == 3
+
+
+def test_english_line_starting_with_o_is_not_original(seed_text):
+    """Only a line that is 'Original:' alone splits the two parts."""
+    text = seed_text.replace("\n\n<hr />", "\n\nOriginally reported by the Northeast Daily.\n\n<hr />")
+    a = parse_article(text, source="x.txt")
+    assert a.paragraphs_en[-1] == "Originally reported by the Northeast Daily."
+    assert a.source_lines["paragraphs_en"][-1] == 14
+    assert len(a.paragraphs_zh) == 3
+
+
+@pytest.mark.parametrize("title_line", ["#东北总工会召开干部大会  介绍某工厂推广先进经验的经验",
+                                        "######\t东北总工会召开干部大会  介绍某工厂推广先进经验的经验",
+                                        "  ###   东北总工会召开干部大会  介绍某工厂推广先进经验的经验  "])
+def test_other_spellings_of_the_chinese_title(seed_text, title_line):
+    a = parse_article(seed_text.replace("### 东北总工会召开干部大会  介绍某工厂推广先进经验的经验", title_line),
+                      source="x.txt")
+    assert a.title_zh == "东北总工会召开干部大会  介绍某工厂推广先进经验的经验"
+    assert a.headline_zh == ("东北总工会召开干部大会", "介绍某工厂推广先进经验的经验")
+
+
+def test_header_dates_in_other_forms(seed_text):
+    for form in ("1952/8/3", "1952.08.03", "1952年8月3日", " 1952 - 08 - 03"):
+        assert parse_article(seed_text.replace("Date: 1952-08-03", f"Date: {form}")).date == dt.date(1952, 8, 3)

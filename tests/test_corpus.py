@@ -92,3 +92,38 @@ def test_paragraphs_frame():
     first = frame.iloc[0]
     assert first["article"] == "000_7ca6473d3635779a" and first["index"] == 0
     assert first["zh"].startswith("东北总工会于七月二十日") and "July 20th" in first["en"]
+
+
+def test_folder_listing_takes_only_txt_files(tmp_path):
+    """The *.txt files of the folder, sorted by name: not other files, not folders."""
+    from kit.corpus import article_files
+
+    text = (SEEDS / "003_0d759123a74baf35.txt").read_text(encoding="utf-8")
+    for name in ["b.txt", "a.txt", "notes.md", "a.txt.bak", "10.txt", "2.txt"]:
+        _copy(tmp_path, name, text)
+    (tmp_path / "folder.txt").mkdir()
+    assert [f.name for f in article_files(tmp_path)] == ["10.txt", "2.txt", "a.txt", "b.txt"]
+    assert article_files(tmp_path) == sorted(f for f in tmp_path.glob("*.txt") if f.is_file())
+    assert kit.load_corpus(tmp_path).ids == ["10", "2", "a", "b"]
+    assert kit.load_corpus(str(tmp_path))["a"].path == tmp_path / "a.txt"
+
+
+def test_problems_name_the_folder_and_the_file(tmp_path):
+    text = (SEEDS / "003_0d759123a74baf35.txt").read_text(encoding="utf-8")
+    _copy(tmp_path, "good.txt", text)
+    _copy(tmp_path, "bad.txt", text.replace("Date: 1952-08-03", "Date: 1952-02-30"))
+    corpus = kit.load_corpus(tmp_path, errors="report")
+    assert corpus.ids == ["good"]
+    (problem,) = corpus.problems
+    assert problem.path == f"{tmp_path}/bad.txt" and problem.line == 3
+    assert str(problem).startswith(f"{tmp_path}/bad.txt, line 3: expected a date like 1952-08-03")
+
+
+def test_many_files_load_in_order(tmp_path):
+    data = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(200):
+        (tmp_path / f"{i:03d}_copy.txt").write_bytes(data[i % 2])
+    corpus = kit.load_corpus(tmp_path)
+    assert len(corpus) == 200 and corpus.problems == []
+    assert corpus.ids == [f"{i:03d}_copy" for i in range(200)]
+    assert {len(a.paragraphs_zh) for a in corpus} == {3}

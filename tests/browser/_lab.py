@@ -393,7 +393,7 @@ class LabPage:
             self.page.wait_for_function(_JS_NO_LOADING_WIDGET, arg=VISIBLE_PANEL,
                                         timeout=grace_s * 1000, polling=100)
         except Exception:
-            pass  # reported by check_cells
+            pass  # what is still loading is reported by problems()
 
     # -- looking -----------------------------------------------------------------------
     def collapse_left_sidebar(self) -> None:
@@ -401,13 +401,15 @@ class LabPage:
         if tab.count():
             tab.first.click()
 
-    def screenshot(self, name: str, max_height: int = 12000) -> list[Path]:
+    def screenshot(self, name: str, max_height: int = 16000) -> list[Path]:
         """Save the whole notebook as test-artifacts/<name>.png (more parts if very long).
 
         The notebook scrolls inside its own panel, so the viewport is made as tall as the
         notebook's content, then put back.
         """
         ARTIFACTS_DIR.mkdir(exist_ok=True)
+        for old in [ARTIFACTS_DIR / f"{name}.png", *ARTIFACTS_DIR.glob(f"{name}-[0-9]*.png")]:
+            old.unlink(missing_ok=True)
         page = self.page
         self.collapse_left_sidebar()
         original = page.viewport_size
@@ -694,3 +696,27 @@ _JS_OVERFLOW = """(root) => {
 def text_past_right_edge(locator) -> list[str]:
     """Texts inside the element that run past its right edge (cut off for the reader)."""
     return locator.evaluate(_JS_OVERFLOW)
+
+
+_JS_MARK_CHINESE = """(sel) => {
+  // Mark the first element whose own text holds three or more Chinese characters.
+  const panel = document.querySelector(sel);
+  if (!panel) return false;
+  const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const han = n.textContent.match(/[\\u4e00-\\u9fff]/g);
+    if (han && han.length >= 3 && n.parentElement.closest('.jp-OutputArea, .jp-MarkdownOutput')) {
+      n.parentElement.setAttribute('data-kit-probe', 'zh');
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+def chinese_on_page(lab_page) -> dict | None:
+    """Draw the first Chinese text of the open notebook's output or prose: tofu check result,
+    or None when the notebook shows no Chinese."""
+    if not lab_page.page.evaluate(_JS_MARK_CHINESE, VISIBLE_PANEL):
+        return None
+    return tofu_check(lab_page.page.locator(f"{VISIBLE_PANEL} [data-kit-probe='zh']").first)

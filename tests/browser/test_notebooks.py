@@ -1,7 +1,8 @@
 """Every notebook in notebooks/ and exercises/, opened and run in JupyterLab in Chromium
 as a student would: Run All, then no error on the page and every widget drawn.
 
-A full-page screenshot of each is saved to test-artifacts/<folder>-<name>.png.
+A full-page screenshot of each is saved to test-artifacts/<folder>-<name>.png, and the
+first Chinese text on the page is checked to be drawn with real glyphs, not empty boxes.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ def artifact_name(relpath: str) -> str:
 
 
 @pytest.mark.parametrize("relpath", PARAMS, ids=lambda p: p or "none")
-def test_notebook_runs_clean_in_lab(lab_page, lab_server, relpath, timings):
+def test_notebook_runs_clean_in_lab(lab_page, relpath, timings):
     lab_page.open_notebook(relpath)
     seconds = lab_page.run_all()
     lab_page.wait_widgets_settled()
     problems = lab_page.problems()
     cells = lab_page.cells()
+    chinese = _lab.chinese_on_page(lab_page)
     shots = lab_page.screenshot(artifact_name(relpath))
     timings[relpath] = seconds
 
@@ -43,3 +45,7 @@ def test_notebook_runs_clean_in_lab(lab_page, lab_server, relpath, timings):
         + f"\nScreenshot: {', '.join(str(Path(s)) for s in shots)}"
         + ("\nBrowser console errors:\n" + "\n".join(lab_page.console_errors[:10])
            if lab_page.console_errors else ""))
+    if chinese is not None:
+        assert not chinese["tofu"] and chinese["distinct"] >= min(3, len(chinese["checked"])), (
+            f"{relpath}: Chinese characters {chinese['tofu'] or chinese['checked']} are drawn as "
+            f"empty boxes in the font {chinese['fontFamily']} (install fonts-noto-cjk)")
