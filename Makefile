@@ -30,7 +30,7 @@ $(VENV): $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip 127.0.0.1 --port $(PORT) --ServerApp.open_browser=True $(ROOT_FLAG) \
-		--ServerApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests kit notebooks exercises --nbval -p no:cacheprovider $(PYTEST_ARGS)

@@ -107,7 +107,7 @@ def test_reader_sentences_with_pinyin_in_chinese_type(lab_page, lab_server):
 
     lab_page.element_screenshot(view, "journey-reader-sentences-pinyin")
     assert_fits(view, "ReaderView in sentence mode with pinyin")
-    assert_root_class(view)
+    assert_root_class(view, "kit-reader")
 
 
 # ----------------------------------------------------------------------------- GlossaryView
@@ -148,7 +148,7 @@ def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server
         card.locator("h3", has_text=target).wait_for()
         assert_no_view_errors(lab_page, f"opening the related term {target}")
     assert_fits(view, "GlossaryView with a term's card open")
-    assert_root_class(view)
+    assert_root_class(view, "kit-glossary")
 
 
 # ----------------------------------------------------------------------------- TimelineView
@@ -185,7 +185,7 @@ def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     assert after_rows < before_rows, (before_range, readout.inner_text(), before_rows, after_rows)
     lab_page.element_screenshot(view, "journey-timeline-after")
     assert_fits(view, "TimelineView's list of events")
-    assert_root_class(view)
+    assert_root_class(view, "kit-timeline")
 
 
 # --------------------------------------------------------------------------------- QuizView
@@ -254,4 +254,4 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
     assert {a["student"] for a in attempts} == {"Journey Student"}, attempts
     assert [a["response"] for a in attempts] == ["3 August 1952", "20 July 1952"], attempts
     assert_fits(view, "QuizView")
-    assert_root_class(view)
+    assert_root_class(view, "kit-quiz")

@@ -22,9 +22,10 @@ import _lab
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 
 
-@pytest.fixture
-def make_lab(tmp_path):
+@pytest.fixture(scope="module")
+def make_lab(tmp_path_factory):
     """`make lab` started on a free port with a random token; the process group is ended after."""
+    tmp_path = tmp_path_factory.mktemp("make-lab")
     project = _lab.PROJECT_DIR
     if shutil.which("make") is None:
         pytest.skip("`make` is not installed")
@@ -105,8 +106,10 @@ def test_make_lab_opens_the_start_notebook(make_lab, browser_context):
     base, token = make_lab["base"], make_lab["token"]
     status, headers, _ = _lab.http_get(f"{base}/?token={token}", follow=False)
     assert status in (301, 302), status
-    assert headers.get("Location", "").split("?")[0].endswith(
-        "/lab/tree/notebooks/00_start_here.ipynb"), headers.get("Location")
+    location = headers.get("Location", "").split("?")[0]
+    assert location.endswith("/lab/tree/notebooks/00_start_here.ipynb"), (
+        f"`make lab` opens {location}, not {START_NOTEBOOK}. JupyterLab replaces "
+        "--ServerApp.default_url with its own; set --LabApp.default_url in the Makefile")
 
     page = browser_context.new_page()
     try:
