@@ -32,6 +32,8 @@ from typing import Iterable, Iterator
 from ._data import data_path, display_path
 from ._yaml import LineDict, load_yaml
 from .errors import GlossaryError, KitError
+from .language import _strip_tones, _tones
+from .sources import Source, parse_sources
 
 __all__ = [
     "CATEGORIES",
@@ -48,7 +50,6 @@ CATEGORIES = ("organisation", "person", "place", "campaign", "technique", "conce
 
 _REQUIRED = ("id", "zh", "pinyin", "en", "category", "gloss", "note", "sources")
 _OPTIONAL = ("variants_zh", "aliases_en", "related")
-_SOURCE_FIELDS = ("title", "url", "author", "year", "publisher", "note")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -56,29 +57,11 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Pinyin helpers
 # --------------------------------------------------------------------------------------------
 
-_TONE_MARKS = {
-    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
-    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
-    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
-    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
-    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
-    "ǖ": ("ü", 1), "ǘ": ("ü", 2), "ǚ": ("ü", 3), "ǜ": ("ü", 4),
-}
 _INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINALS = ("iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|"
            "iu|in|ua|uo|ui|un|ün|vn|üe|ve|ue|a|o|e|i|u|ü|v|ê")
 _SYLLABLE = f"{_INITIALS}(?:{_FINALS})r?"
 _WORD_RE = re.compile(f"^(?:{_SYLLABLE})+$")
-
-
-def _strip_tones(text: str) -> str:
-    """``'Zǒnggōnghuì'`` → ``'Zonggonghui'`` (ü stays ü)."""
-    return "".join(_TONE_MARKS[ch.lower()][0] if ch.lower() in _TONE_MARKS else ch for ch in text)
-
-
-def _tones(text: str) -> list[int]:
-    """The tone numbers marked in a tone-marked pinyin string, in order."""
-    return [_TONE_MARKS[ch.lower()][1] for ch in text if ch.lower() in _TONE_MARKS]
 
 
 def _pinyin_key(text: str) -> str:
@@ -106,42 +89,6 @@ def _pinyin_problem(pinyin: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 # Data classes
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a term's facts come from: a title plus a URL, or an author and a year.
-
-    >>> Source("Model worker", url="https://en.wikipedia.org/wiki/Model_worker").citation()
-    'Model worker. https://en.wikipedia.org/wiki/Model_worker'
-    >>> Source("中共中央东北局", author="戴茂林, 李波", year=2010).citation()
-    '戴茂林, 李波 (2010). 中共中央东北局.'
-    """
-
-    title: str
-    url: str | None = None
-    author: str | None = None
-    year: int | str | None = None
-    publisher: str | None = None
-    note: str | None = None
-
-    def citation(self) -> str:
-        """The source as one line of text, ready for a bibliography or a card."""
-        parts = []
-        lead = self.author or ""
-        if self.year is not None:
-            lead = f"{lead} ({self.year})".strip()
-        if lead:
-            parts.append(lead + ".")
-        title = self.title.rstrip(".")
-        parts.append(title + ".")
-        if self.publisher:
-            parts.append(self.publisher.rstrip(".") + ".")
-        if self.note:
-            parts.append(self.note.rstrip(".") + ".")
-        if self.url:
-            parts.append(self.url)
-        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -903,47 +850,9 @@ def _term_from(entry, path: str, line: int | None) -> Term:
             fail(f"the variant {form!r} in 'variants_zh' has no Chinese characters", "variants_zh")
     if term_id in lists["related"]:
         fail("a term cannot be related to itself", "related")
-    sources = _sources_from(entry, fail)
+    sources = parse_sources(entry, where, path, GlossaryError)
     return Term(id=term_id, zh=entry["zh"].strip(), pinyin=entry["pinyin"].strip(),
                 en=entry["en"].strip(), category=category, gloss=entry["gloss"].strip(),
                 note=" ".join(entry["note"].split()), sources=sources,
                 variants_zh=lists["variants_zh"], aliases_en=lists["aliases_en"],
                 related=lists["related"], line=line or entry.line)
-
-
-def _sources_from(entry: LineDict, fail) -> tuple[Source, ...]:
-    raw = entry["sources"]
-    if not isinstance(raw, list) or not raw:
-        fail("'sources' must be a list with at least one source "
-             "({title, url} or {title, author, year})", "sources")
-    lines = getattr(raw, "item_lines", [])
-    out = []
-    for n, src in enumerate(raw):
-        at = lines[n] if n < len(lines) else entry.key_line("sources")
-        if not isinstance(src, LineDict):
-            fail(f"source {n + 1} must be a mapping with a title and a url (or author and year), "
-                 f"found {src!r}", "sources", at)
-        for key in src:
-            if key not in _SOURCE_FIELDS:
-                fail(f"source {n + 1} has an unknown field '{key}'; source fields are: "
-                     f"{', '.join(_SOURCE_FIELDS)}", "sources", src.key_line(key))
-        title = src.get("title")
-        if not isinstance(title, str) or not title.strip():
-            fail(f"source {n + 1} has no title; every source needs a title and a url "
-                 "(or an author and a year)", "sources", at)
-        url = src.get("url")
-        has_url = isinstance(url, str) and re.match(r"https?://\S+$", url.strip())
-        if url is not None and not has_url:
-            fail(f"source {n + 1}: the url {url!r} must start with http:// or https://", "sources",
-                 src.key_line("url"))
-        if not has_url and not (src.get("author") and src.get("year")):
-            fail(f"source {n + 1} ('{title}') needs a url, or an author and a year", "sources", at)
-        out.append(Source(title=title.strip(), url=url.strip() if has_url else None,
-                          author=_text_or_none(src.get("author")), year=src.get("year"),
-                          publisher=_text_or_none(src.get("publisher")),
-                          note=_text_or_none(src.get("note"))))
-    return tuple(out)
-
-
-def _text_or_none(value) -> str | None:
-    return str(value).strip() if value not in (None, "") else None

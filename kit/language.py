@@ -294,6 +294,16 @@ _TONE_MARKS = {
     "ǖ": ("ü", 1), "ǘ": ("ü", 2), "ǚ": ("ü", 3), "ǜ": ("ü", 4),
     "ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2),
 }
+
+
+def _strip_tones(text: str) -> str:
+    """``'Zǒnggōnghuì'`` → ``'Zonggonghui'`` (ü stays ü; a marked capital comes back lower case)."""
+    return "".join(_TONE_MARKS[ch.lower()][0] if ch.lower() in _TONE_MARKS else ch for ch in text)
+
+
+def _tones(text: str) -> list[int]:
+    """The tone numbers marked in a tone-marked pinyin string, in order."""
+    return [_TONE_MARKS[ch.lower()][1] for ch in text if ch.lower() in _TONE_MARKS]
 #: Citation readings of the characters whose tone pypinyin's phrase data changes by sandhi.
 _NO_SANDHI = {"一": "yī", "不": "bù"}
 
@@ -837,8 +847,9 @@ def _gloss_stems(word: str) -> frozenset:
 
 
 def _toneless(token: str) -> str:
-    return "".join(ch for ch in "".join(_pypinyin_syllables(token)) if ch.isalpha()).translate(
-        str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuuuuuu"))
+    """The letters of a word's pinyin without tone marks, ü as u: 郝建秀 → ``'haojianxiu'``."""
+    plain = _strip_tones("".join(_pypinyin_syllables(token))).replace("ü", "u")
+    return "".join(ch for ch in plain if ch.isalpha())
 
 
 def _glossary_index() -> tuple[dict, re.Pattern | None, dict]:
@@ -972,7 +983,7 @@ class _Anchors:
                 matched += 2
                 hit["names"].append((tok, grams[py]))
                 continue
-            x = next((x for x in gloss if available.get(x)), None)
+            x = next((x for x in sorted(gloss) if available.get(x)), None)  # sorted: same every run
             if x is not None:
                 available[x] -= 1
                 matched += 2

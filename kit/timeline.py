@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 from ._data import data_path, display_path
 from ._yaml import load_yaml
 from .errors import KitError, TimelineError
+from .sources import Source, parse_sources
 
 __all__ = ["CATEGORIES", "SEED_DATE", "Source", "Event", "Timeline", "load_timeline",
            "plot_timeline"]
@@ -45,29 +46,6 @@ REQUIRED_FIELDS = ("id", "date", "precision", "title_en", "title_zh", "descripti
 OPTIONAL_FIELDS = ("end", "uncertain")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a fact comes from: a title plus a URL, or a title with author and year."""
-
-    title: str
-    url: str | None = None
-    author: str | None = None
-    year: int | None = None
-
-    def cite(self) -> str:
-        """A one-line citation.
-
-        >>> Source("Model worker", url="https://en.wikipedia.org/wiki/Model_worker").cite()
-        'Model worker. https://en.wikipedia.org/wiki/Model_worker'
-        >>> Source("Seed B", author="People's Daily", year=1952).cite()
-        "People's Daily (1952). Seed B."
-        """
-        if self.author:
-            head = f"{self.author} ({self.year}). {self.title}."
-            return f"{head} {self.url}" if self.url else head
-        return f"{self.title}. {self.url}" if self.url else f"{self.title}."
 
 
 def _period(text: str) -> tuple[dt.date, dt.date, str]:
@@ -160,7 +138,7 @@ class Event:
         return label
 
     def citations(self) -> list[str]:
-        return [s.cite() for s in self.sources]
+        return [s.citation() for s in self.sources]
 
     def __repr__(self) -> str:
         return f"<Event {self.date} {self.id}: {self.title_en}>"
@@ -292,34 +270,6 @@ def _date_string(value) -> str:
     return str(value).strip()
 
 
-def _parse_sources(entry, eid, source, err) -> tuple[Source, ...]:
-    raw = entry["sources"]
-    line = entry.key_line("sources")
-    if not isinstance(raw, list) or not raw:
-        raise err(f"event '{eid}': 'sources' must be a list with at least one source "
-                  "(title and url, or title, author and year)", line, "sources")
-    out = []
-    for i, item in enumerate(raw):
-        item_line = raw.item_lines[i] if hasattr(raw, "item_lines") else line
-        if not isinstance(item, dict) or not str(item.get("title") or "").strip():
-            raise err(f"event '{eid}': source {i + 1} needs a 'title'", item_line, "sources")
-        url = item.get("url")
-        author, year = item.get("author"), item.get("year")
-        if url is not None and not re.match(r"^https?://\S+$", str(url)):
-            raise err(f"event '{eid}': source {i + 1} has url {url!r}; a url starts with "
-                      "http:// or https:// and has no spaces", item_line, "sources")
-        if not url and not (author and year):
-            raise err(f"event '{eid}': source {i + 1} ('{item['title']}') needs a url, "
-                      "or an author and a year", item_line, "sources")
-        extra = sorted(set(item) - {"title", "url", "author", "year"})
-        if extra:
-            raise err(f"event '{eid}': source {i + 1} has unknown field(s) {', '.join(extra)}; "
-                      "a source has title, url, author, year", item_line, "sources")
-        out.append(Source(str(item["title"]).strip(), str(url) if url else None,
-                          str(author) if author else None, int(year) if year else None))
-    return tuple(out)
-
-
 def _parse_event(entry, source: str, seen: dict[str, int], item_line: int | None = None) -> Event:
     def err(reason, line, fld=None):
         return TimelineError(reason, path=source, line=line, field=fld)
@@ -382,7 +332,7 @@ def _parse_event(entry, source: str, seen: dict[str, int], item_line: int | None
         id=eid, date=dates["date"][0], precision=precision,
         title_en=entry["title_en"].strip(), title_zh=entry["title_zh"].strip(),
         description=entry["description"].strip(), category=category,
-        sources=_parse_sources(entry, eid, source, err),
+        sources=parse_sources(entry, f"event '{eid}'", source, TimelineError),
         end=dates["end"][0] if "end" in dates else None,
         uncertain=(entry.get("uncertain") or "").strip() or None,
         line=entry.line,

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from ._data import data_path, display_path
 from ._yaml import load_yaml
 from .errors import GlossaryError
-from .timeline import Source
+from .sources import Source, parse_sources
 
 __all__ = ["TranslationNote", "TranslationNotes", "load_translation_notes"]
 
@@ -63,7 +63,7 @@ class TranslationNote:
         return not self.en_used
 
     def citations(self) -> list[str]:
-        return [s.cite() for s in self.sources]
+        return [s.citation() for s in self.sources]
 
     def __repr__(self) -> str:
         used = f'"{self.en_used}"' if self.en_used else "(omitted)"
@@ -171,33 +171,6 @@ def aligned_english(article, paragraph: int) -> str:
 # Loading and validation
 # ------------------------------------------------------------------------------------------
 
-def _parse_sources(entry, nid, err) -> tuple[Source, ...]:
-    raw = entry["sources"]
-    line = entry.key_line("sources")
-    if not isinstance(raw, list) or not raw:
-        raise err(f"note '{nid}': 'sources' must be a list with at least one source "
-                  "(title and url, or title, author and year)", line, "sources")
-    out = []
-    for i, item in enumerate(raw):
-        item_line = raw.item_lines[i] if hasattr(raw, "item_lines") else line
-        if not isinstance(item, dict) or not str(item.get("title") or "").strip():
-            raise err(f"note '{nid}': source {i + 1} needs a 'title'", item_line, "sources")
-        url, author, year = item.get("url"), item.get("author"), item.get("year")
-        if url is not None and not re.match(r"^https?://\S+$", str(url)):
-            raise err(f"note '{nid}': source {i + 1} has url {url!r}; a url starts with "
-                      "http:// or https://", item_line, "sources")
-        if not url and not (author and year):
-            raise err(f"note '{nid}': source {i + 1} needs a url, or an author and a year",
-                      item_line, "sources")
-        extra = sorted(set(item) - {"title", "url", "author", "year"})
-        if extra:
-            raise err(f"note '{nid}': source {i + 1} has unknown field(s) {', '.join(extra)}; "
-                      "a source has title, url, author, year", item_line, "sources")
-        out.append(Source(str(item["title"]).strip(), str(url) if url else None,
-                          str(author) if author else None, int(year) if year else None))
-    return tuple(out)
-
-
 def _parse_note(entry, source: str, seen: dict[str, int],
                 item_line: int | None = None) -> TranslationNote:
     def err(reason, line, fld=None):
@@ -243,7 +216,7 @@ def _parse_note(entry, source: str, seen: dict[str, int],
         id=nid, article=entry["article"].strip(), paragraph=paragraph, zh=entry["zh"].strip(),
         en_used=entry["en_used"].strip(), comment=" ".join(entry["comment"].split()),
         better=entry["better"].strip(), reason=" ".join(entry["reason"].split()),
-        sources=_parse_sources(entry, nid, err), line=entry.line,
+        sources=parse_sources(entry, f"note '{nid}'", source, GlossaryError), line=entry.line,
     )
 
 

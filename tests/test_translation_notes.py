@@ -193,7 +193,7 @@ def test_an_empty_en_used_means_omitted(tmp_path, corpus):
     ("zh: 青年团", "zh: Youth League", 5, "zh", "zh must be the Chinese phrase"),
     ("    sources:\n      - title: A page\n        url: https://example.org/page\n",
      "    sources: []\n", 10, "sources", "at least one source"),
-    ("url: https://example.org/page", "url: example.org", 11, "sources",
+    ("url: https://example.org/page", "url: example.org", 12, "sources",
      "a url starts with http"),
     ("comment: It", "coment: It", 7, "coment", "unknown field 'coment'"),
 ])

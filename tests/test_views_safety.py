@@ -213,7 +213,7 @@ def test_hostile_timeline_events_are_escaped():
     event = SimpleNamespace(
         id='e"><script>', title_zh="<script>z</script>", title_en="<img src=x onerror=1>",
         category="<b>c</b>", description="<style>*{}</style>", uncertain="<i>u</i>",
-        sources=[SimpleNamespace(cite=lambda: "<script>s</script>", url="javascript:1")],
+        sources=[SimpleNamespace(citation=lambda: "<script>s</script>", url="javascript:1")],
         date_label=lambda lang="en": "<b>1952</b>")
     text = check_safe(render_events_html([event], (1952, 1952)))
     assert "<script>z</script>" in text and "<style>*{}</style>" in text

@@ -21,7 +21,7 @@ from ..errors import KitError
 
 __all__ = ["esc", "attrs", "style_block", "view_html", "error_html", "safe_url",
            "render_safely", "zh_lang",
-           "source_text", "source_html", "STYLE_FILE"]
+           "source_html", "sources_html", "STYLE_FILE"]
 
 #: The style sheet shared by every view (package data: ``kit/data/views.css``).
 STYLE_FILE = "views.css"
@@ -117,32 +117,24 @@ def safe_url(url) -> str | None:
     return None
 
 
-def source_text(source) -> str:
-    """A source's citation text: its ``citation()`` or ``cite()`` method, else ``str()``."""
-    for name in ("citation", "cite"):
-        method = getattr(source, name, None)
-        if callable(method):
-            return str(method())
-        if isinstance(method, str) and method:
-            return method
-    return str(source)
-
-
 def source_html(source) -> str:
-    """A source as escaped HTML: a link (opening in a new tab) when it has an http(s) URL.
+    """A :class:`~kit.sources.Source` as escaped HTML: its citation, as a link (opening in
+    a new tab) when it has an http(s) URL.
 
-    >>> class Src:
-    ...     url = "https://example.org/?a=1&b=2"
-    ...     def citation(self):
-    ...         return "A <b>book</b>"
-    >>> source_html(Src())
-    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">A &lt;b&gt;book&lt;/b&gt;</a>'
+    >>> from kit.sources import Source
+    >>> source_html(Source("A <b>book</b>", url="https://example.org/?a=1&b=2"))
+    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">A &lt;b&gt;book&lt;/b&gt;. https://example.org/?a=1&amp;b=2</a>'
     """
-    text = esc(source_text(source))
-    url = safe_url(getattr(source, "url", None))
+    text = esc(source.citation())
+    url = safe_url(source.url)
     if url:
         return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
     return text
+
+
+def sources_html(sources) -> str:
+    """Several sources as :func:`source_html` links separated by semicolons."""
+    return "; ".join(source_html(s) for s in sources)
 
 
 def zh_lang(traditional: bool = False) -> str:

@@ -265,11 +265,10 @@ class _InputProblem(KitError):
     """The controls do not yet hold an answer that can be checked (shown, not counted)."""
 
 
-class _ChoiceInput:
-    def __init__(self, q: Question, submit: Callable):
-        self.control = widgets.RadioButtons(options=list(q.choices), value=None,
-                                            layout=widgets.Layout(width="auto"))
-        self.widget = self.control
+class _OneControlInput:
+    """An input that is one widget: its value is the response, ``empty`` when cleared."""
+
+    empty = ""
 
     def response(self):
         return self.control.value
@@ -278,10 +277,19 @@ class _ChoiceInput:
         self.control.value = value
 
     def clear(self):
-        self.control.value = None
+        self.control.value = self.empty
 
     def disable(self, flag: bool):
         self.control.disabled = flag
+
+
+class _ChoiceInput(_OneControlInput):
+    empty = None
+
+    def __init__(self, q: Question, submit: Callable):
+        self.control = widgets.RadioButtons(options=list(q.choices), value=None,
+                                            layout=widgets.Layout(width="auto"))
+        self.widget = self.control
 
 
 class _MultipleInput:
@@ -306,7 +314,7 @@ class _MultipleInput:
             b.disabled = flag
 
 
-class _TextInput:
+class _TextInput(_OneControlInput):
     def __init__(self, q: Question, submit: Callable):
         placeholder = {"pinyin": "e.g. ni3hao3 or nǐhǎo, then Enter",
                        "cloze": "type the missing word, then Enter"}[q.type]
@@ -318,21 +326,12 @@ class _TextInput:
         self.control.observe(lambda change: None if self._quiet or not change["new"].strip()
                              else submit(), names="value")
 
-    def response(self):
-        return self.control.value
-
-    def set_response(self, value):
-        self.control.value = value
-
     def clear(self):
-        self._quiet = True
+        self._quiet = True   # clearing is not an answer: no submit
         try:
-            self.control.value = ""
+            super().clear()
         finally:
             self._quiet = False
-
-    def disable(self, flag: bool):
-        self.control.disabled = flag
 
 
 class _MatchingInput:
@@ -396,23 +395,11 @@ class _OrderingInput:
             d.disabled = flag
 
 
-class _ShortAnswerInput:
+class _ShortAnswerInput(_OneControlInput):
     def __init__(self, q: Question, submit: Callable):
         self.control = widgets.Textarea(value="", placeholder="Write your answer here.",
                                         rows=4, layout=widgets.Layout(width="100%", max_width="40em"))
         self.widget = self.control
-
-    def response(self):
-        return self.control.value
-
-    def set_response(self, value):
-        self.control.value = value
-
-    def clear(self):
-        self.control.value = ""
-
-    def disable(self, flag: bool):
-        self.control.disabled = flag
 
 
 _INPUTS = {

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from ..errors import KitError
-from ._html import attrs, esc, render_safely, source_html, view_html, zh_lang
+from ._html import attrs, esc, render_safely, sources_html, view_html, zh_lang
 
 __all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional"]
 
@@ -359,16 +359,12 @@ def _note_html(number: int, note, st: _Settings) -> str:
         details.append(f"<p>{esc(note.comment)}</p>")
     if getattr(note, "reason", ""):
         details.append(f"<p><em>Why:</em> {esc(note.reason)}</p>")
-    sources = _sources_html(getattr(note, "sources", None) or [])
+    sources = sources_html(getattr(note, "sources", None) or [])
     if sources:
         details.append(f'<p class="kit-sources">Sources: {sources}</p>')
     ident = getattr(note, "id", None)
     return (f'<aside class="kit-note" lang="en"{attrs(data_note=ident)}><details>'
             f'<summary>{"".join(summary)}</summary>{"".join(details)}</details></aside>')
-
-
-def _sources_html(sources) -> str:
-    return "; ".join(source_html(s) for s in sources)
 
 
 def _header_html(article, st: _Settings) -> str:
@@ -405,6 +401,12 @@ def _header_html(article, st: _Settings) -> str:
             f'{"".join(notices)}</header>')
 
 
+def _grid_pair(attributes: str, zh: str, en: str, lang_zh: str) -> str:
+    """One row of the side-by-side grid: already-safe Chinese and English HTML."""
+    return (f'<div class="kit-pair"{attributes}><div class="kit-cell kit-zh" lang="{lang_zh}">{zh}'
+            f'</div><div class="kit-cell kit-en" lang="en">{en}</div></div>')
+
+
 def _body_html(prep: _Prepared, st: _Settings) -> str:
     lz = st.lang_zh
     if not prep.beads:
@@ -420,32 +422,24 @@ def _body_html(prep: _Prepared, st: _Settings) -> str:
                 out.append(f'<p class="kit-en" lang="en" data-paragraph="{number}">{body}</p>')
             out.append(_asides(prep, beads, st))
         return f'<div class="kit-body kit-mode-{st.mode}">{"".join(out)}</div>'
-    if st.mode == "paragraphs":
+    if st.mode in ("paragraphs", "sentences"):   # side by side: one grid row per pair
         out.append('<div class="kit-colhead">中文 (original)</div>'
                    '<div class="kit-colhead">English (translation)</div>')
         for number, beads in enumerate(prep.paragraphs):
-            zh = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
-            en = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
-            out.append(f'<div class="kit-pair" data-paragraph="{number}">'
-                       f'<div class="kit-cell kit-zh" lang="{lz}">'
-                       f'<span class="kit-pnum" lang="en">¶{number + 1}</span>{zh}</div>'
-                       f'<div class="kit-cell kit-en" lang="en">{en}</div></div>')
-            out.append(_asides(prep, beads, st))
-        return f'<div class="kit-body kit-grid kit-mode-paragraphs">{"".join(out)}</div>'
-    if st.mode == "sentences":
-        out.append('<div class="kit-colhead">中文 (original)</div>'
-                   '<div class="kit-colhead">English (translation)</div>')
-        for number, beads in enumerate(prep.paragraphs):
-            for k, bead in enumerate(beads):
-                pnum = (f'<span class="kit-pnum" lang="en">¶{number + 1}</span>' if k == 0 else "")
-                why = f' title="paired by: {esc(bead.evidence)}"' if bead.evidence else ""
-                out.append(f'<div class="kit-pair" data-bead="{bead.index}"{why}>'
-                           f'<div class="kit-cell kit-zh" lang="{lz}">{pnum}'
-                           f'{_bead_zh(prep, bead, st)}</div>'
-                           f'<div class="kit-cell kit-en" lang="en">{_bead_en(prep, bead, st)}'
-                           f'</div></div>')
-                out.append(_asides(prep, [bead], st))
-        return f'<div class="kit-body kit-grid kit-mode-sentences">{"".join(out)}</div>'
+            pnum = f'<span class="kit-pnum" lang="en">¶{number + 1}</span>'
+            if st.mode == "paragraphs":
+                zh = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
+                en = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
+                out.append(_grid_pair(attrs(data_paragraph=number), pnum + zh, en, lz))
+                out.append(_asides(prep, beads, st))
+            else:
+                for k, bead in enumerate(beads):
+                    why = f"paired by: {bead.evidence}" if bead.evidence else None
+                    out.append(_grid_pair(attrs(data_bead=bead.index, title=why),
+                                          (pnum if k == 0 else "") + _bead_zh(prep, bead, st),
+                                          _bead_en(prep, bead, st), lz))
+                    out.append(_asides(prep, [bead], st))
+        return f'<div class="kit-body kit-grid kit-mode-{st.mode}">{"".join(out)}</div>'
     # interlinear
     for number, beads in enumerate(prep.paragraphs):
         out.append(f'<p class="kit-pnum" lang="en">¶{number + 1}</p>')

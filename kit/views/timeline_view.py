@@ -16,7 +16,7 @@ import io
 import ipywidgets as widgets
 
 from ..errors import KitError
-from ._html import attrs, esc, render_safely, source_html, view_html
+from ._html import attrs, esc, render_safely, sources_html, view_html
 
 __all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "YEARS"]
 
@@ -51,7 +51,7 @@ def render_events_html(events, years=None) -> str:
                          "Widen the year range or choose all categories.</p>", "kit-timeline-page")
     rows = []
     for event in events:
-        sources = "; ".join(source_html(s) for s in getattr(event, "sources", ()) or ())
+        sources = sources_html(getattr(event, "sources", ()) or ())
         doubt = ""
         if getattr(event, "uncertain", None):
             doubt = f'<br><em>Sources disagree:</em> {esc(event.uncertain)}'
