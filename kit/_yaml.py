@@ -100,3 +100,29 @@ def load_yaml(path: str | Path, error_cls=DataFileError, source: str | None = No
     except OSError as exc:
         raise error_cls(f"cannot read the file ({exc.strerror})", path=source or path) from None
     return loads_yaml(text, source=str(source or path), error_cls=error_cls)
+
+
+def load_entries(path: str | Path, key: str, error_cls=DataFileError) -> tuple[str, list[tuple[Any, int]]]:
+    """Read a data file whose top level is ``key:`` followed by a list of entries.
+
+    Returns ``(shown_path, [(entry, line), ...])``, where ``shown_path`` is the
+    path as error messages show it and ``line`` is where each entry starts.
+
+        >>> import tempfile, os
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     p = os.path.join(d, "t.yaml")
+        ...     _ = open(p, "w", encoding="utf-8").write("events:\\n  - id: a\\n  - id: b\\n")
+        ...     [(e["id"], line) for e, line in load_entries(p, "events")[1]]
+        [('a', 2), ('b', 3)]
+    """
+    from ._data import display_path
+
+    shown = display_path(path)
+    data = load_yaml(path, error_cls=error_cls, source=shown)
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise error_cls(f"the file must have a top-level '{key}:' list, one entry per item "
+                        "(see the comment at the top of the file for the format)",
+                        path=shown, line=getattr(data, "line", 1) or 1, field=key)
+    lines = getattr(entries, "item_lines", [None] * len(entries))
+    return shown, list(zip(entries, lines))

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ._data import data_path, display_path
-from ._yaml import load_yaml
+from ._data import data_path
+from ._yaml import load_entries
 from .errors import KitError, TimelineError
 from .sources import Source, parse_sources
 
@@ -340,15 +340,9 @@ def _parse_event(entry, source: str, seen: dict[str, int], item_line: int | None
 
 
 def _read(path: Path) -> Timeline:
-    source = display_path(path)
-    data = load_yaml(path, error_cls=TimelineError, source=source)
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise TimelineError("the file must have a top-level 'events:' list of events",
-                            path=source, line=getattr(data, "line", 1) or 1, field="events")
+    source, entries = load_entries(path, "events", TimelineError)
     seen: dict[str, int] = {}
-    events = data["events"]
-    return Timeline((_parse_event(e, source, seen, line)
-                     for e, line in zip(events, events.item_lines)), path)
+    return Timeline((_parse_event(e, source, seen, line) for e, line in entries), path)
 
 
 @functools.lru_cache(maxsize=1)

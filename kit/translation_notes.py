@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ._data import data_path, display_path
-from ._yaml import load_yaml
+from ._yaml import load_entries
 from .errors import GlossaryError
 from .sources import Source, parse_sources
 
@@ -221,15 +221,9 @@ def _parse_note(entry, source: str, seen: dict[str, int],
 
 
 def _read(path: Path) -> TranslationNotes:
-    source = display_path(path)
-    data = load_yaml(path, error_cls=GlossaryError, source=source)
-    if not isinstance(data, dict) or not isinstance(data.get("notes"), list):
-        raise GlossaryError("the file must have a top-level 'notes:' list of notes",
-                            path=source, line=getattr(data, "line", 1) or 1, field="notes")
+    source, entries = load_entries(path, "notes", GlossaryError)
     seen: dict[str, int] = {}
-    notes = data["notes"]
-    return TranslationNotes((_parse_note(e, source, seen, line)
-                             for e, line in zip(notes, notes.item_lines)), path)
+    return TranslationNotes((_parse_note(e, source, seen, line) for e, line in entries), path)
 
 
 @functools.lru_cache(maxsize=1)

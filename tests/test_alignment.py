@@ -19,12 +19,6 @@ A = "000_7ca6473d3635779a"  # news report, Northeast FTU cadre meeting
 B = "003_0d759123a74baf35"  # commentary, column 经济生活简评
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    """The two seed articles."""
-    return kit.load_corpus()
-
-
 def load_gold(article_id: str) -> list[dict]:
     data = yaml.safe_load((DATA / f"gold_sentences_{article_id[:3]}.yaml").read_text(encoding="utf-8"))
     assert data["article"] == article_id

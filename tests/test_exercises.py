@@ -301,11 +301,6 @@ def corpus():
     return kit.load_corpus()
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    return kit.load_glossary()
-
-
 @pytest.mark.parametrize("article_id", ["000_7ca6473d3635779a", "003_0d759123a74baf35"])
 def test_generate_cloze_on_the_seeds(corpus, glossary, article_id):
     article = corpus[article_id]

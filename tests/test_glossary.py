@@ -25,12 +25,6 @@ def glossary() -> Glossary:
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    """The two seed articles."""
-    return kit.load_corpus()
-
-
-@pytest.fixture(scope="module")
 def occurrences(glossary, corpus):
     """Every occurrence in each seed, by article id."""
     return {a.id: glossary.find(a) for a in corpus}

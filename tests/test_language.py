@@ -15,12 +15,6 @@ A = "000_7ca6473d3635779a"  # news report, Northeast FTU cadre meeting
 B = "003_0d759123a74baf35"  # commentary, column 经济生活简评
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    """The two seed articles."""
-    return kit.load_corpus()
-
-
 def zh_sentences(corpus) -> list[str]:
     return [s for a in corpus for p in a.paragraphs_zh for s in kit.split_sentences(p, "zh")]
 

@@ -21,12 +21,6 @@ def notes():
     return load_translation_notes()
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    """The two seed articles."""
-    return kit.load_corpus()
-
-
 def test_public_names_are_exported():
     assert kit.load_translation_notes is load_translation_notes
     assert kit.TranslationNote is TranslationNote

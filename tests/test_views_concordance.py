@@ -12,11 +12,6 @@ from kit.errors import KitError
 from kit.views.concordance import ConcordanceView, render_concordance_html
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return kit.load_corpus()
-
-
 @pytest.fixture()
 def view(corpus):
     return ConcordanceView(corpus)

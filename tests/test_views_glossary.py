@@ -12,16 +12,6 @@ from kit.views.glossary_view import GlossaryView, filter_terms, render_term_card
 REPORT = "000_7ca6473d3635779a"
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    return kit.load_glossary()
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return kit.load_corpus()
-
-
 @pytest.fixture()
 def view(glossary, corpus):
     """A fresh GlossaryView over the kit's glossary and the seeds."""

@@ -16,24 +16,6 @@ COMMENTARY = "003_0d759123a74baf35"   # the 经济生活简评 commentary
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    """The two seed articles."""
-    return kit.load_corpus()
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    """The kit's glossary."""
-    return kit.load_glossary()
-
-
-@pytest.fixture(scope="module")
-def notes():
-    """The translator's notes."""
-    return kit.load_translation_notes()
-
-
-@pytest.fixture(scope="module")
 def view(corpus, glossary, notes):
     """One ReaderView over the seeds (shared: each test sets every control it relies on)."""
     return ReaderView(corpus, glossary, notes)

@@ -83,16 +83,6 @@ def hostile():
     return kit.parse_article(HOSTILE_ARTICLE, source="hostile.txt")
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    return kit.load_glossary()
-
-
-@pytest.fixture(scope="module")
-def notes():
-    return kit.load_translation_notes()
-
-
 class HostileNotes:
     """Translator's notes whose every field is hostile."""
 

@@ -14,11 +14,6 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def timeline():
-    return kit.load_timeline()
-
-
-@pytest.fixture(scope="module")
 def view(timeline):
     """One TimelineView (drawing is slow: shared by the tests, each sets what it needs)."""
     return TimelineView(timeline)
