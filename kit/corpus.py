@@ -27,7 +27,8 @@ _BY_DATE_AND_ID = attrgetter("date", "id")  # the key (a.date, a.id), built in C
 
 
 class Corpus:
-    """Articles sorted by date, then id; ``corpus[id]`` finds one by its file stem."""
+    """Articles sorted by date, then id; ``corpus[id]`` finds one by its file stem
+    (``corpus[0]``, a position, works too)."""
 
     def __init__(self, articles: Iterable[Article] = (), problems: Iterable[ArticleFormatError] = ()):
         self.articles: tuple[Article, ...] = tuple(sorted(articles, key=_BY_DATE_AND_ID))
@@ -108,24 +109,14 @@ class Corpus:
         for a in self.articles:
             for b, bead in enumerate(a.sentence_pairs()):
                 en, zh = bead
-                rows.append({"article": a.id, "paragraph": getattr(bead, "paragraph", None),
+                rows.append({"article": a.id, "paragraph": bead.paragraph,
                              "bead": b, "en": " ".join(en), "zh": "".join(zh)})
         return pd.DataFrame(rows, columns=["article", "paragraph", "bead", "en", "zh"])
 
 
 def article_files(path: str | Path | Iterable[str | Path] | None = None) -> list[Path]:
     """The article files named by ``path``: a folder (its ``*.txt``), one file, or a list."""
-    if path is None:
-        path = seeds_dir()
-    if isinstance(path, (str, Path)):
-        p = Path(path)
-        if p.is_dir():
-            return [p / name for name in _txt_file_names(p)]
-        if p.exists():
-            return [p]
-        raise KitError(f"no article folder or file at '{path}': give a folder of .txt articles "
-                       "(like seeds/) or a list of files")
-    return [Path(p) for p in path]
+    return [f for f, _ in _labelled_files(path)]
 
 
 _CASE_INSENSITIVE = os.path.normcase("A") == "a"  # Windows: Path.glob and sorting ignore case
@@ -159,18 +150,25 @@ def _is_file(entry: os.DirEntry) -> bool:
 
 
 def _labelled_files(path) -> list[tuple[Path, str]]:
-    """``article_files(path)``, each with the name that messages give it: its folder as
-    :func:`display_path` shows it, then its name."""
+    """:func:`article_files`, each with the name that messages give it: its folder as
+    :func:`display_path` shows it, then its name (one ``display_path`` per folder)."""
     if path is None:
         path = seeds_dir()
-    if isinstance(path, (str, Path)) and Path(path).is_dir():  # one folder: one display_path
-        folder = Path(path)
-        where = display_path(folder)
-        prefix = "" if where == "." else where + "/"
-        return [(folder / name, prefix + name) for name in _txt_file_names(folder)]
+    if isinstance(path, (str, Path)):
+        p = Path(path)
+        if p.is_dir():
+            where = display_path(p)
+            prefix = "" if where == "." else where + "/"
+            return [(p / name, prefix + name) for name in _txt_file_names(p)]
+        if not p.exists():
+            raise KitError(f"no article folder or file at '{path}': give a folder of .txt articles "
+                           "(like seeds/) or a list of files")
+        files = [p]
+    else:
+        files = [Path(f) for f in path]
     labelled = []
     labels: dict[Path, str] = {}
-    for f in article_files(path):
+    for f in files:
         folder = labels.get(f.parent) or labels.setdefault(f.parent, display_path(f.parent))
         labelled.append((f, f"{folder}/{f.name}" if folder != "." else f.name))
     return labelled
@@ -187,7 +185,7 @@ def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: s
         encoding: force a text encoding for every file (e.g. ``"gb18030"``).
     """
     if errors not in ("raise", "report"):
-        raise ValueError(f"errors must be 'raise' or 'report', not {errors!r}")
+        raise KitError(f"errors must be 'raise' or 'report', not {errors!r}")
     articles, problems = [], []
     seen: dict[str, Path] = {}
     for f, label in _labelled_files(path):

@@ -188,26 +188,22 @@ def _glossary_terms() -> list:
 
 
 def _read_glossary_terms() -> list:
+    from .glossary import load_glossary
+
     try:
-        from . import glossary
-    except ImportError:
-        return []
-    try:
-        return list(glossary.load_glossary())
-    except Exception:  # noqa: BLE001 - a broken glossary must not break reading; kit.load_glossary() reports it
+        return list(load_glossary())
+    except KitError:  # a broken glossary must not break reading; kit.load_glossary() reports it
         return []
 
 
 def _term_zh_forms(term) -> list[str]:
-    """A glossary term's Chinese forms (``Term.zh_forms``: the form and its variants)."""
-    forms = getattr(term, "zh_forms", None) or (term.zh, *getattr(term, "variants_zh", ()))
-    return [f.strip() for f in forms if f and _has_han(f)]
+    """A glossary term's Chinese forms (the form and its variants) that hold Chinese text."""
+    return [f.strip() for f in term.zh_forms if f and _has_han(f)]
 
 
 def _term_en_forms(term) -> list[str]:
-    """A glossary term's English forms (``Term.en_forms``: the translation and its aliases)."""
-    forms = getattr(term, "en_forms", None) or (term.en, *getattr(term, "aliases_en", ()))
-    return [f.strip() for f in forms if f and f.strip() and not _has_han(f)]
+    """A glossary term's English forms (the translation and its aliases)."""
+    return [f.strip() for f in term.en_forms if f and f.strip() and not _has_han(f)]
 
 
 def _jieba():
@@ -227,8 +223,9 @@ def _jieba():
     user_words = set()
     for term in _glossary_terms():
         user_words.update(_term_zh_forms(term))
-    user_words.update(_overrides()["words"])
-    user_words.update(_overrides()["keep_whole"])
+    overrides = _overrides()
+    user_words.update(overrides["words"])
+    user_words.update(overrides["keep_whole"])
     for word in sorted(user_words, key=len):
         if len(word) > 1 and _all_han(word):
             # Long terms get a frequency that beats rare dictionary compounds which would
@@ -304,6 +301,8 @@ def _strip_tones(text: str) -> str:
 def _tones(text: str) -> list[int]:
     """The tone numbers marked in a tone-marked pinyin string, in order."""
     return [_TONE_MARKS[ch.lower()][1] for ch in text if ch.lower() in _TONE_MARKS]
+
+
 #: Citation readings of the characters whose tone pypinyin's phrase data changes by sandhi.
 _NO_SANDHI = {"一": "yī", "不": "bù"}
 
@@ -414,9 +413,6 @@ def _entry(syllables: tuple[str, ...]) -> tuple:
     return found
 
 
-_NO_READING = ((), "", "")
-
-
 def _reading_words(tokens: list[str]) -> list[str]:
     """Cut long glossary terms into the words they are made of, for pinyin.
 
@@ -463,17 +459,15 @@ def _annotated(text: str) -> tuple[tuple[str, tuple], ...]:
     plain = _state.setdefault("plain", {})   # token -> entry, for tokens read the same everywhere
     entries = list(map(plain.get, tokens))
     if None in entries:
-        sensitive = _overrides()["sensitive"]
+        sensitive = _overrides()["sensitive"]   # read by context: never cached by token
         pos = 0
         for k, token in enumerate(tokens):
             if entries[k] is None:
-                if token in sensitive:
-                    entries[k] = _entry(_reading(tokens, k, text, pos))
-                else:
-                    found = _entry(_reading(tokens, k, text, pos)) if _has_han(token) else _NO_READING
+                entries[k] = _entry(_reading(tokens, k, text, pos))
+                if token not in sensitive:
                     if len(plain) > 200_000:
                         plain.clear()
-                    entries[k] = plain[token] = found
+                    plain[token] = entries[k]
             pos += len(token)
     return tuple(zip(tokens, entries))
 
@@ -503,7 +497,7 @@ def _join(syllables: tuple[str, ...], style: str) -> str:
 def _check_style(style: str) -> None:
     if style not in ("marks", "numbers"):
         raise KitError(f"style must be 'marks' (chǎngzhǎng) or 'numbers' (chang3zhang3), "
-                         f"not {style!r}")
+                       f"not {style!r}")
 
 
 def annotate(text: str, style: str = "marks") -> list[tuple[str, str]]:
@@ -547,7 +541,6 @@ def pinyin(text: str, style: str = "marks") -> str:
     >>> pinyin("厂长来了", style="numbers")
     'chang3zhang3 lai2 le5'
     """
-    _check_style(style)
     parts: list[str] = []
     glue_next = False
     for token, reading in annotate(text, style):
@@ -699,9 +692,11 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ZH_NUM = "零〇○一二三四五六七八九十百千万亿两0-9０-９"
-_ZH_NUMBER = re.compile(
-    rf"(?P<ord>第)?(?P<num>[{_ZH_NUM}]+)(?P<after>[月日号年、．.%％个名人吨次倍家座台件项条种位斤元天岁户]?)")
-_MEASURE_AFTER = set("个名人吨次倍家座台件项条种位斤元天岁户")
+#: Measure words after which a single-character numeral counts as a number (三个, 五吨).
+_MEASURES = "个名人吨次倍家座台件项条种位斤元天岁户"
+_MEASURE_AFTER = frozenset(_MEASURES)
+_ZH_NUMBER = re.compile(rf"(?P<ord>第)?(?P<num>[{_ZH_NUM}]+)(?P<after>[月日号年、．.%％{_MEASURES}]?)")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _MONTHS = {m: i for i, ms in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -717,7 +712,7 @@ _EN_NUMBER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?\b|\b([A-Za-z]+)
 
 def _zh_int(s: str) -> int | None:
     """A Chinese numeral as an int: 二十 → 20, 一九五一 → 1951, 十四 → 14."""
-    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    s = s.translate(_FULLWIDTH_DIGITS)
     if s.isdigit():
         return int(s)
     if all(ch in _ZH_DIGITS or ch.isdigit() for ch in s):   # read digit by digit: 一九五一
@@ -789,7 +784,7 @@ def en_numbers(text: str) -> dict[str, str]:
         else:
             word = m.group(2)
             low = word.lower()
-            if low in _MONTHS and (word[0].isupper() and (low != "may" or re.match(r"\s+\d", text[m.end():]))):
+            if low in _MONTHS and word[0].isupper() and (low != "may" or re.match(r"\s+\d", text[m.end():])):
                 key = f"m:{_MONTHS[low]}"
             elif low in _EN_NUMBER_WORDS:
                 key = f"n:{_EN_NUMBER_WORDS[low]}"
@@ -862,12 +857,11 @@ def _glossary_index() -> tuple[dict, re.Pattern | None, dict]:
             zh, en = _term_zh_forms(term), _term_en_forms(term)
             if not (zh and en):
                 continue
-            tid = str(getattr(term, "id", zh[0]))
             for z in zh:
                 if _all_han(z):
-                    zh_ids.setdefault(z, tid)
+                    zh_ids.setdefault(z, term.id)
             for e in en:
-                en_ids.setdefault(e.lower(), set()).add(tid)
+                en_ids.setdefault(e.lower(), set()).add(term.id)
         pattern = None
         if en_ids:
             forms = sorted(en_ids, key=len, reverse=True)
@@ -939,10 +933,9 @@ ANCHOR_WEIGHTS = {"number": 3.0, "number_missing": 1.0, "name": 3.0,
 class _Anchors:
     """Anchor evidence for the candidate beads of one paragraph pair."""
 
-    def __init__(self, en_sentences: list[str], zh_sentences: list[str], weights=None):
+    def __init__(self, en_sentences: list[str], zh_sentences: list[str]):
         self.en = [_SideEn(s) for s in en_sentences]
         self.zh = [_SideZh(s) for s in zh_sentences]
-        self.w = dict(ANCHOR_WEIGHTS, **(weights or {}))
         self._cache: dict = {}
 
     def found(self, en_idx, zh_idx) -> dict:
@@ -995,7 +988,7 @@ class _Anchors:
 
     def bonus(self, en_idx, zh_idx) -> float:
         hit = self.found(en_idx, zh_idx)
-        w = self.w
+        w = ANCHOR_WEIGHTS
         return (w["number"] * len(hit["numbers"]) - w["number_missing"] * hit["missing"]
                 + w["name"] * len(hit["names"])
                 + w["coverage"] * (hit["matched"] - w["coverage_threshold"] * hit["items"]))
@@ -1003,9 +996,9 @@ class _Anchors:
     def evidence(self, en_idx, zh_idx, length: str) -> str:
         hit = self.found(en_idx, zh_idx)
         parts = [length]
-        for label, key in (("numbers", "numbers"), ("names", "names"), ("glossary", "glossary")):
+        for key in ("numbers", "names", "glossary"):
             if hit[key]:
-                parts.append(f"{label}: " + ", ".join(f"{z} ~ {e}" for z, e in hit[key]))
+                parts.append(f"{key}: " + ", ".join(f"{z} ~ {e}" for z, e in hit[key]))
         if hit["dictionary"]:
             shown = ", ".join(f"{z} ~ {e}" for z, e in hit["dictionary"][:4])
             more = len(hit["dictionary"]) - 4
@@ -1074,17 +1067,17 @@ def align_sentences(en_text: str, zh_text: str, ratio: float | None = None,
         paragraph: the paragraph index to record in the beads.
     """
     en_s, zh_s = split_sentences(en_text, "en"), split_sentences(zh_text, "zh")
-    local = estimate_ratio(en_s, zh_s)
-    if ratio is None or not en_s or not zh_s:
-        used = local if en_s and zh_s else (ratio or local)
-    else:
+    en_len, zh_len = [unit_length(s) for s in en_s], [unit_length(s) for s in zh_s]
+    local = estimate_ratio(en_len, zh_len)
+    if ratio and en_s and zh_s:
         used = ratio ** RATIO_MIX * local ** (1 - RATIO_MIX)
+    else:
+        used = ratio or local
     anchors = _Anchors(en_s, zh_s)
-    beads = align(en_s, zh_s, ratio=used, bonus=anchors.bonus)
     out = []
-    for en_idx, zh_idx in beads:
-        el = sum(unit_length(en_s[i]) for i in en_idx)
-        zl = sum(unit_length(zh_s[j]) for j in zh_idx)
+    for en_idx, zh_idx in align(en_len, zh_len, ratio=used, bonus=anchors.bonus):
+        el = sum(en_len[i] for i in en_idx)
+        zl = sum(zh_len[j] for j in zh_idx)
         if en_idx and zh_idx:
             length = f"length {el} en ~ {zl} zh chars (expected {zl * used:.0f} en)"
         else:

@@ -94,8 +94,24 @@ def test_citations(report, commentary):
     assert "(1952, August 3)" in apa and "人民日报 [People's Daily], 2." in apa
     assert "东北总工会召开干部大会 介绍某工厂推广先进经验的经验" in apa
     assert "3 Aug. 1952" in report.citation("mla")
-    with pytest.raises(ValueError, match="unknown citation style 'harvard'"):
+    with pytest.raises(kit.KitError, match="unknown citation style 'harvard'"):
         report.citation("harvard")
+
+
+@pytest.mark.parametrize("month, written", [(5, "May"), (6, "June"), (7, "July"), (9, "Sept."),
+                                            (1, "Jan.")])
+def test_mla_abbreviates_only_months_longer_than_four_letters(report, month, written):
+    import dataclasses
+
+    moved = dataclasses.replace(report, date=dt.date(1952, month, 3))
+    assert f"People's Daily], 3 {written} 1952, p. 2." in moved.citation("mla")
+
+
+def test_text_in_one_language(commentary):
+    assert commentary.text("zh").split("\n\n") == list(commentary.paragraphs_zh)
+    assert commentary.text("en").startswith("Since the launch of the national campaign")
+    with pytest.raises(kit.KitError, match="lang must be 'zh' or 'en', not 'fr'"):
+        commentary.text("fr")
 
 
 def test_citation_names_the_author():

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from kit.cli import main
+from kit.cli import PACKAGES, main
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -36,6 +38,11 @@ def test_show_unknown_id(capsys):
     assert "unknown article '0001'" in capsys.readouterr().err
 
 
+def test_show_from_a_folder_that_does_not_exist(tmp_path, capsys):
+    assert main(["show", "0001", "--path", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.startswith("no article folder or file at")
+
+
 def test_check_good(capsys):
     assert main(["check"]) == 0
     assert "2 of 2 article file(s) ok" in capsys.readouterr().err
@@ -52,7 +59,6 @@ def test_check_bad_files(tmp_path, capsys):
     assert lines[0] == f"{tmp_path / 'a.txt'}:21: expected a date like 1952-08-03 after the Chinese title, found '1952-13-45' (there is no month 13)"
     assert lines[1].startswith(f"{tmp_path / 'b.txt'}:29: there is no 'Original:' line")
     assert lines[2].startswith("ok  ")
-    assert "2 of 3 article file(s) ok, 1 with problems" not in out.err
     assert "1 of 3 article file(s) ok, 2 with problems" in out.err
 
 
@@ -83,3 +89,10 @@ def test_doctor(capsys):
     out = capsys.readouterr().out
     assert "Articles: 2 loaded, 0 with problems" in out
     assert "Chinese font for plots:" in out and "jupyterlab" in out
+
+
+def test_doctor_reports_every_dependency_of_pyproject():
+    project = tomllib.loads((SEEDS.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["test"]
+    assert {re.split(r"[<>=!~ \[]", r, maxsplit=1)[0].lower() for r in wanted} == \
+        {p.lower() for p in PACKAGES}

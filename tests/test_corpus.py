@@ -13,19 +13,19 @@ import kit
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-def test_default_corpus_is_the_seeds():
-    corpus = kit.load_corpus()
+def test_default_corpus_is_the_seeds(corpus):
     assert len(corpus) == 2
     assert corpus.ids == ["000_7ca6473d3635779a", "003_0d759123a74baf35"]
     assert [a.id for a in corpus] == corpus.ids
     assert corpus["003_0d759123a74baf35"].column_zh == "经济生活简评"
     assert corpus.problems == []
     assert repr(corpus) == "<Corpus of 2 article(s)>"
+    assert corpus[0] is corpus["000_7ca6473d3635779a"] and "003_0d759123a74baf35" in corpus
 
 
-def test_unknown_id_lists_the_ids():
+def test_unknown_id_lists_the_ids(corpus):
     with pytest.raises(KeyError, match="unknown article '0001': try one of 000_7ca6473d3635779a"):
-        kit.load_corpus()["0001"]
+        corpus["0001"]
 
 
 def _copy(tmp_path, name, text=None):
@@ -72,12 +72,12 @@ def test_missing_folder_is_explained(tmp_path):
 
 
 def test_bad_errors_argument():
-    with pytest.raises(ValueError, match="errors must be 'raise' or 'report'"):
+    with pytest.raises(kit.KitError, match="errors must be 'raise' or 'report'"):
         kit.load_corpus(errors="ignore")
 
 
-def test_articles_frame():
-    frame = kit.load_corpus().articles_frame()
+def test_articles_frame(corpus):
+    frame = corpus.articles_frame()
     assert list(frame["id"]) == ["000_7ca6473d3635779a", "003_0d759123a74baf35"]
     assert list(frame["paragraphs_zh"]) == [3, 3] and list(frame["paragraphs_en"]) == [3, 3]
     assert list(frame["column_zh"]) == ["", "经济生活简评"]
@@ -85,13 +85,23 @@ def test_articles_frame():
     assert (frame["chars_zh"] > 200).all()
 
 
-def test_paragraphs_frame():
-    frame = kit.load_corpus().paragraphs_frame()
+def test_paragraphs_frame(corpus):
+    frame = corpus.paragraphs_frame()
     assert list(frame.columns) == ["article", "index", "en", "zh"]
     assert len(frame) == 6
     first = frame.iloc[0]
     assert first["article"] == "000_7ca6473d3635779a" and first["index"] == 0
     assert first["zh"].startswith("东北总工会于七月二十日") and "July 20th" in first["en"]
+
+
+def test_sentences_frame_has_one_row_per_bead(corpus):
+    frame = corpus.sentences_frame()
+    assert list(frame.columns) == ["article", "paragraph", "bead", "en", "zh"]
+    assert len(frame) == sum(len(a.sentence_pairs()) for a in corpus)
+    two_to_one = frame.iloc[3]   # the report's paragraph 1: two English sentences, one Chinese
+    assert (two_to_one["article"], two_to_one["paragraph"], two_to_one["bead"]) == \
+        ("000_7ca6473d3635779a", 1, 3)
+    assert two_to_one["zh"].count("。") == 1 and two_to_one["en"].count(". ") >= 1
 
 
 def test_folder_listing_takes_only_txt_files(tmp_path):
