@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import base64
 import difflib
+import functools
 import hashlib
 import html
 import json
@@ -98,7 +99,6 @@ TYPES = {
     "short_answer": "write an answer, then compare it with a model answer",
 }
 AUTO_CHECKED = frozenset(TYPES) - {"short_answer"}
-CHOICE_TYPES = frozenset({"single", "multiple", "true_false", "translation"})
 TRUE_FALSE = ("True", "False")
 
 _COMMON = {"id", "type", "prompt", "hints", "explanation"}
@@ -153,7 +153,22 @@ def normalise(text: Any, lang: str | None = None) -> str:
     return s.strip(_EDGE_PUNCT)
 
 
-_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+def _find(texts: Sequence[str], value: Any) -> str | None:
+    """The text of ``texts`` that ``value`` names once both are normalised, or None."""
+    n = normalise(value)
+    return next((t for t in texts if normalise(t) == n), None)
+
+
+def _first_duplicate(texts: Sequence[str]) -> str | None:
+    """The first text that occurs twice once normalised (None when all differ)."""
+    seen: set[str] = set()
+    for t in texts:
+        if normalise(t) in seen:
+            return t
+        seen.add(normalise(t))
+    return None
+
+
 _PINYIN_SKIP = set(" \t'’‘-·")
 
 
@@ -172,25 +187,24 @@ def pinyin_parts(text: str) -> tuple[str, str, bool]:
     >>> pinyin_parts("厂长")
     ('', '', False)
     """
-    s = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", str(text))).casefold()
-    s = s.replace("u:", "u\u0308")
+    from .language import _TONE_MARKS  # "ǎ" -> ("a", 3): the kit's one table of tone marks
+
+    typed = unicodedata.normalize("NFKC", str(text)).casefold().replace("u:", "ü")
     letters: list[str] = []
     tones: list[str] = []
     clean = True
-    for ch in s:
-        if ch in _TONE_MARKS:
-            tones.append(_TONE_MARKS[ch])
-        elif ch == "\u0308":
-            if letters and letters[-1] == "u":
-                letters[-1] = "v"
-            else:
-                clean = False
-        elif ch in "1234":
-            tones.append(ch)
-        elif ch in "05" or ch in _PINYIN_SKIP:
+    for ch in unicodedata.normalize("NFC", typed):   # a separately typed mark joins its letter
+        base, tone = _TONE_MARKS.get(ch, (ch, None))
+        if tone is not None:
+            tones.append(str(tone))
+        if base == "ü":
+            letters.append("v")
+        elif base in "1234":
+            tones.append(base)
+        elif base in "05" or base in _PINYIN_SKIP:
             continue
-        elif "a" <= ch <= "z":
-            letters.append(ch)
+        elif "a" <= base <= "z":
+            letters.append(base)
         else:
             clean = False
     joined = re.sub(r"(?<=[jqxy])v", "u", "".join(letters))
@@ -352,7 +366,8 @@ class Feedback:
     """What :func:`check` says about one response.
 
     ``correct`` is True or False, or None when nothing was checked (``empty``: no
-    answer given) or the student still has to mark a short answer themselves
+    answer given, or one that cannot be checked, such as characters typed for pinyin)
+    or the student still has to mark a short answer themselves
     (``needs_self_assessment``). ``almost`` flags a nearly right answer (pinyin
     without tones). ``hint`` is the next hint after a wrong attempt; once no hint is
     left, ``done`` is True and ``solution`` and ``explanation`` are filled in, as
@@ -555,23 +570,30 @@ def question_from_dict(raw: Mapping, path: str | None = None) -> Question:
         raise r.fail("the question has no 'id': give it a short unique name such as 'p1-when'", "id")
     qid = str(qid).strip()
     r.qid = qid
-    qtype = raw.get("type")
-    if qtype not in TYPES:
-        if qtype is None:
-            raise r.fail("'type' is missing; the types are: " + ", ".join(TYPES), "type")
-        close = difflib.get_close_matches(str(qtype), list(TYPES), n=1)
-        tip = f" (did you mean '{close[0]}'?)" if close else ""
-        raise r.fail(f"unknown type '{qtype}'{tip}; the types are: " + ", ".join(TYPES), "type")
+    qtype = _question_type(r)
     _unknown_keys(raw, _COMMON | _FIELDS[qtype], f"a {qtype} question", path, qid)
     prompt = r.text("prompt", what="the question the student reads")
     hints = r.texts("hints")
     explanation = r.text("explanation", required=False)
     public, facets, secret = _BUILDERS[qtype](r)
-    _check_not_given_away(r, qtype, prompt, public, facets)
+    if qtype in ("cloze", "pinyin"):
+        _check_not_given_away(r, prompt)
     return Question(id=qid, type=qtype, prompt=prompt,
                     key=AnswerKey(tuple((k, frozenset(v)) for k, v in facets.items())),
                     hints=hints, explanation=explanation, line=_line(raw), path=path,
                     **public, **secret)
+
+
+def _question_type(r: _Raw) -> str:
+    """The question's ``type``, checked against :data:`TYPES`."""
+    qtype = r.raw.get("type")
+    if qtype in TYPES:
+        return qtype
+    if qtype is None:
+        raise r.fail("'type' is missing; the types are: " + ", ".join(TYPES), "type")
+    close = difflib.get_close_matches(str(qtype), list(TYPES), n=1)
+    tip = f" (did you mean '{close[0]}'?)" if close else ""
+    raise r.fail(f"unknown type '{qtype}'{tip}; the types are: " + ", ".join(TYPES), "type")
 
 
 # -- per-type builders: each returns (public fields, answer facets, secret fields) --------
@@ -615,18 +637,17 @@ def _choice_list(r: _Raw, multiple: bool):
         given = raw["answer"] if isinstance(raw["answer"], list) else [raw["answer"]]
         correct = []
         for g in given:
-            match = [c for c in choices if normalise(c) == normalise(g)]
-            if not match:
+            match = _find(choices, g)
+            if match is None:
                 raise r.fail(f"the answer '{g}' is not among the choices: " + "; ".join(choices),
                              "answer")
-            correct.append(match[0])
+            correct.append(match)
         feedback = []
     if len(choices) < 2:
         raise r.fail(f"a choice question needs at least two choices, found {len(choices)}",
                      "answers" if "answers" in raw else "choices")
-    norms = [normalise(c) for c in choices]
-    if len(set(norms)) != len(norms):
-        dup = next(c for c, n in zip(choices, norms) if norms.count(n) > 1)
+    dup = _first_duplicate(choices)
+    if dup is not None:
         raise r.fail(f"the choice '{dup}' is listed twice", "answers" if "answers" in raw else "choices")
     if not correct:
         raise r.fail("no answer is marked right: mark one with 'correct: true'",
@@ -645,14 +666,6 @@ def _build_choice(r: _Raw, multiple: bool = False):
         facets["choice"] = {normalise(c) for c in correct}
     secret = {"feedback": tuple(feedback), "solution": "; ".join(correct)}
     return {"choices": tuple(choices)}, facets, secret
-
-
-def _build_single(r):
-    return _build_choice(r)
-
-
-def _build_multiple(r):
-    return _build_choice(r, multiple=True)
 
 
 def _build_translation(r):
@@ -748,9 +761,8 @@ def _pairs(r: _Raw):
             raise r.fail(f"both sides of a pair must be non-empty text, found {item!r}", "pairs")
         out.append((str(pair[0]).strip(), str(pair[1]).strip()))
     for side, name in ((0, "term"), (1, "meaning")):
-        norms = [normalise(p[side]) for p in out]
-        if len(set(norms)) != len(norms):
-            dup = next(p[side] for p, n in zip(out, norms) if norms.count(n) > 1)
+        dup = _first_duplicate([p[side] for p in out])
+        if dup is not None:
             raise r.fail(f"the {name} '{dup}' appears in two pairs; each must be unique", "pairs")
     return out
 
@@ -766,9 +778,8 @@ def _build_matching(r: _Raw):
 
 def _build_ordering(r: _Raw):
     items = r.texts("items", required=True, minimum=2)
-    norms = [normalise(i) for i in items]
-    if len(set(norms)) != len(norms):
-        dup = next(i for i, n in zip(items, norms) if norms.count(n) > 1)
+    dup = _first_duplicate(items)
+    if dup is not None:
         raise r.fail(f"the item '{dup}' is listed twice", "items")
     return ({"items": _scramble(r.qid, list(items))},
             {"position": {_position_facet(i, item) for i, item in enumerate(items)}},
@@ -781,16 +792,15 @@ def _build_short_answer(r: _Raw):
 
 
 _BUILDERS = {
-    "single": _build_single, "multiple": _build_multiple, "translation": _build_translation,
+    "single": _build_choice, "multiple": functools.partial(_build_choice, multiple=True),
+    "translation": _build_translation,
     "true_false": _build_true_false, "cloze": _build_cloze, "pinyin": _build_pinyin,
     "matching": _build_matching, "ordering": _build_ordering, "short_answer": _build_short_answer,
 }
 
 
-def _check_not_given_away(r: _Raw, qtype: str, prompt: str, public: dict, facets: dict):
+def _check_not_given_away(r: _Raw, prompt: str):
     """A typed answer (cloze, pinyin) must not be readable in the prompt."""
-    if qtype not in ("cloze", "pinyin"):
-        return
     norm_prompt = normalise(prompt)
     for v in (r.raw.get("answer"),) + r.texts("accept"):
         n = normalise(v)
@@ -821,6 +831,11 @@ def _scramble(qid: str | None, items: list[str]) -> tuple[str, ...]:
 # ==========================================================================================
 # Checking
 # ==========================================================================================
+#: What each checker's status means for :attr:`Feedback.correct` ("empty" is not an outcome).
+_OUTCOMES = {"correct": True, "wrong": False, "almost": False,
+             "self": None, "assessed-right": True, "assessed-wrong": False}
+
+
 def check(question: Question, response: Any, attempt: int = 1) -> Feedback:
     """Check one response to one question: the pure function behind every quiz.
 
@@ -859,40 +874,34 @@ def check(question: Question, response: Any, attempt: int = 1) -> Feedback:
     status, message = _CHECKERS[question.type](question, response)
     if status == "empty":
         return Feedback(None, message, empty=True)
-    if status == "self":
-        return Feedback(None, message, explanation=question.explanation or None,
-                        solution=question.solution or None, rubric=question.rubric,
-                        needs_self_assessment=True)
-    if status == "assessed-right":
-        return Feedback(True, message, explanation=question.explanation or None,
-                        solution=question.solution or None, rubric=question.rubric, done=True)
-    if status == "assessed-wrong":
-        return Feedback(False, message, explanation=question.explanation or None,
-                        solution=question.solution or None, rubric=question.rubric, done=True)
-    if status == "correct":
-        return Feedback(True, message, explanation=question.explanation or None,
-                        solution=question.solution or None, done=True)
-    hint = question.hints[attempt - 1] if attempt <= len(question.hints) else None
     almost = status == "almost"
-    if hint is not None:
-        return Feedback(False, message, hint=hint, almost=almost)
-    return Feedback(False, message, almost=almost, explanation=question.explanation or None,
-                    solution=question.solution or None, done=True)
+    if status in ("wrong", "almost") and attempt <= len(question.hints):
+        return Feedback(False, message, hint=question.hints[attempt - 1], almost=almost)
+    return Feedback(_OUTCOMES[status], message, almost=almost,
+                    explanation=question.explanation or None, solution=question.solution or None,
+                    rubric=question.rubric, done=status != "self",
+                    needs_self_assessment=status == "self")
+
+
+def _pick(q: Question, options: Sequence[str], value: Any, what: str) -> str:
+    """The one of ``options`` (a question's choices or items) that ``value`` names, by its
+    index or its text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 0 <= value < len(options):
+            return options[value]
+        raise KitError(f"{what} number {value} does not exist; question '{q.id}' has "
+                       f"{len(options)} {what}s (0 to {len(options) - 1})")
+    found = _find(options, value)
+    if found is None:
+        raise KitError(f"'{value}' is not one of the {what}s of question '{q.id}': "
+                       + "; ".join(options))
+    return found
 
 
 def _pick_choice(q: Question, value: Any) -> str:
     if isinstance(value, bool) and q.type == "true_false":
         return TRUE_FALSE[0] if value else TRUE_FALSE[1]
-    if isinstance(value, int) and not isinstance(value, bool):
-        if 0 <= value < len(q.choices):
-            return q.choices[value]
-        raise KitError(f"choice number {value} does not exist; question '{q.id}' has "
-                       f"{len(q.choices)} choices (0 to {len(q.choices) - 1})")
-    n = normalise(value)
-    for c in q.choices:
-        if normalise(c) == n:
-            return c
-    raise KitError(f"'{value}' is not one of the choices of question '{q.id}': " + "; ".join(q.choices))
+    return _pick(q, q.choices, value, "choice")
 
 
 def _is_blank(value: Any) -> bool:
@@ -947,9 +956,9 @@ def _check_cloze(q: Question, response: Any):
 def _check_pinyin(q: Question, response: Any):
     if _is_blank(response):
         return "empty", "Type the pinyin first."
-    letters, tones, clean = pinyin_parts(response)
-    if not letters:
-        return "wrong", ("Type the pinyin in Latin letters, with tone marks (nǐ) or tone "
+    letters, tones, _ = pinyin_parts(response)
+    if not letters:  # e.g. the characters themselves: a slip of the keyboard, not an attempt
+        return "empty", ("Type the pinyin in Latin letters, with tone marks (nǐ) or tone "
                          "numbers (ni3), not the characters.")
     if q.key.has(q.id, "answer", f"{letters}|{tones}"):
         return "correct", "Right."
@@ -996,17 +1005,7 @@ def _check_ordering(q: Question, response: Any):
         return "empty", "Put the items in order first."
     if not isinstance(response, (list, tuple)):
         raise KitError(f"an ordering answer is a list of the items, found {type(response).__name__}")
-    order = []
-    for value in response:
-        if isinstance(value, int) and not isinstance(value, bool):
-            if not 0 <= value < len(q.items):
-                raise KitError(f"item number {value} does not exist in question '{q.id}'")
-            order.append(q.items[value])
-            continue
-        match = [i for i in q.items if normalise(i) == normalise(value)]
-        if not match:
-            raise KitError(f"'{value}' is not one of the items of question '{q.id}'")
-        order.append(match[0])
+    order = [_pick(q, q.items, value, "item") for value in response]
     if sorted(order) != sorted(q.items):
         return "empty", f"Use each of the {len(q.items)} items exactly once."
     good = sum(q.key.has(q.id, "position", _position_facet(i, item)) for i, item in enumerate(order))
@@ -1100,9 +1099,7 @@ def _released_question(raw: Any, path: str, salt: str) -> Question:
     r = _Raw(raw, path, None)
     qid = r.text("id", what="the question id")
     r.qid = qid
-    qtype = raw.get("type")
-    if qtype not in TYPES:
-        raise r.fail(f"unknown type '{qtype}'; the types are: " + ", ".join(TYPES), "type")
+    qtype = _question_type(r)
     _unknown_keys(raw, {"id", "type", "prompt", "key", "sealed"} | set(_PUBLIC[qtype]),
                   f"a released {qtype} question", path, qid)
     public: dict[str, Any] = {}
@@ -1237,12 +1234,12 @@ def generate_cloze(article, glossary=None, n: int = 5) -> list[Question]:
 
         glossary = load_glossary()
     occurrences = sorted((o for o in glossary.find(article)
-                          if getattr(o, "part", "body") == "body" and not getattr(o, "nested", False)
-                          and o.paragraph is not None),
+                          if o.part == "body" and not o.nested and o.paragraph is not None),
                          key=lambda o: (o.paragraph, 0 if o.lang == "zh" else 1, o.start, o.end))
     questions: list[Question] = []
     used_terms: set[tuple[str, str]] = set()
     used_sentences: set[tuple[str, int, int]] = set()
+    sentences: dict[tuple[str, int], list[str]] = {}  # (lang, paragraph) -> its sentences
     for occ in occurrences:
         if len(questions) >= n:
             break
@@ -1251,7 +1248,9 @@ def generate_cloze(article, glossary=None, n: int = 5) -> list[Question]:
             continue
         paragraphs = article.paragraphs_zh if lang == "zh" else article.paragraphs_en
         paragraph = paragraphs[occ.paragraph]
-        found = _sentence_at(paragraph, split_sentences(paragraph, lang), occ.start)
+        if (lang, occ.paragraph) not in sentences:
+            sentences[lang, occ.paragraph] = split_sentences(paragraph, lang)
+        found = _sentence_at(paragraph, sentences[lang, occ.paragraph], occ.start)
         if found is None:
             continue
         s_start, sentence = found
@@ -1261,7 +1260,7 @@ def generate_cloze(article, glossary=None, n: int = 5) -> list[Question]:
         local = occ.start - s_start
         blanked = sentence[:local] + "____" + sentence[local + len(surface):]
         term = glossary[occ.term_id]
-        raw = _cloze_raw(article, occ, term, lang, surface, blanked, len(questions) + 1)
+        raw = _cloze_raw(article, occ, term, lang, surface, blanked)
         try:
             q = question_from_dict(raw, path=f"<generated from {article.id}>")
         except ExerciseError:
@@ -1286,21 +1285,8 @@ def _sentence_at(paragraph: str, sentences: Sequence[str], offset: int):
     return None
 
 
-def _term_field(term, *names) -> str:
-    for name in names:
-        value = getattr(term, name, None)
-        if isinstance(value, (list, tuple)):
-            value = "; ".join(str(v) for v in value if v)
-        if value:
-            return str(value)
-    return ""
-
-
-def _cloze_raw(article, occ, term, lang, surface, blanked, number) -> dict:
-    zh = _term_field(term, "zh")
-    pinyin = _term_field(term, "pinyin")
-    en = _term_field(term, "en")
-    gloss = _term_field(term, "gloss")
+def _cloze_raw(article, occ, term, lang, surface, blanked) -> dict:
+    zh, pinyin, en, gloss = term.zh, term.pinyin, term.en, term.gloss
     where = f"paragraph {occ.paragraph + 1}"
     if lang == "zh":
         prompt = f"Fill the blank with the Chinese term ({where})."
@@ -1309,11 +1295,9 @@ def _cloze_raw(article, occ, term, lang, surface, blanked, number) -> dict:
     else:
         prompt = f"Fill the blank with the English words the translation uses ({where})."
         hints = [gloss or (f"It translates {zh}." if zh else ""), f"The Chinese is {zh} ({pinyin})."]
-        forms = getattr(term, "en_forms", None) or (en,)
-        accept = [v for v in forms if v and normalise(v) != normalise(surface)]
-    citation = article.citation() if hasattr(article, "citation") else article.id
+        accept = [v for v in term.en_forms if v and normalise(v) != normalise(surface)]
     explanation = (f"{zh} ({pinyin}): {en}." if zh else f"{surface}.") + (f" {gloss}" if gloss else "")
-    explanation += f" Source: {citation}"
+    explanation += f" Source: {article.citation()}"
     raw = {"id": f"cloze-{occ.term_id}-{lang}", "type": "cloze", "prompt": prompt,
            "sentence": blanked, "lang": lang, "answer": surface,
            "hints": [h for h in hints if h], "explanation": explanation}

@@ -134,7 +134,6 @@ def test_pinyin_forms_accepted(typed):
     ("gan3bu4", True, "a tone is not"),
     ("gan bu", True, "add the tones"),
     ("ganbo", False, "Not quite"),
-    ("干部", False, "Latin letters"),
 ])
 def test_pinyin_almost_and_wrong(typed, almost, words):
     q = question_from_dict({"id": "p", "type": "pinyin", "prompt": "Why?", "term": "干部",
@@ -142,6 +141,15 @@ def test_pinyin_almost_and_wrong(typed, almost, words):
     for form in (q, released(q)):
         fb = check(form, typed)
         assert fb.correct is False and fb.almost is almost and words in fb.message
+
+
+def test_characters_typed_for_pinyin_are_explained_not_counted():
+    q = question_from_dict({"id": "p", "type": "pinyin", "prompt": "Why?", "term": "干部",
+                            "answer": "gànbù", "hints": ["h"]})
+    for form in (q, released(q)):
+        fb = check(form, "干部")
+        assert fb.correct is None and fb.empty and fb.hint is None
+        assert "Latin letters" in fb.message and "not the characters" in fb.message
 
 
 @pytest.mark.parametrize("typed, correct", [("gùlǜ", True), ("gu4lv4", True), ("gu4lu:4", True),
@@ -213,6 +221,11 @@ def test_response_outside_the_choices_is_a_clear_error():
         check(tf_question(), "Maybe")
     with pytest.raises(KitError, match="attempt counts from 1"):
         check(tf_question(), True, attempt=0)
+    o = question_from_dict({"id": "o", "type": "ordering", "prompt": "Why?", "items": ["1935", "1950"]})
+    with pytest.raises(KitError, match="'1949' is not one of the items of question 'o': "):
+        check(o, ["1949", "1935"])
+    with pytest.raises(KitError, match=r"item number 2 does not exist; question 'o' has 2 items \(0 to 1\)"):
+        check(o, [2, 0])
 
 
 def test_multiple_counts_what_is_missing_and_wrong():

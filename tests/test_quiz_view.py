@@ -196,6 +196,17 @@ def test_enter_in_a_text_box_checks_the_answer(progress_folder):
     assert progress_frame()["correct"].tolist() == [False, True]
 
 
+def test_characters_typed_for_pinyin_are_explained_not_counted(progress_folder):
+    view = QuizView("03_vocabulary", student="T")
+    panel = panel_for(view, "pinyin-cadre")
+    panel.control.value = "干部"             # the input method was still on
+    assert "ⓘ" in panel.feedback.value and "Latin letters" in text_of(panel.feedback.value)
+    assert panel.state.attempts == 0 and panel.hints_html.value == ""
+    assert not progress_folder.exists()
+    panel.control.value = "gan4bu4"
+    assert "✓" in panel.feedback.value and panel.state.first_try
+
+
 def test_hint_button_and_running_out_of_hints(progress_folder):
     view = QuizView("01_reading_the_report", student="T")
     panel = panel_for(view, "p2-methods")

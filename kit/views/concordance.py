@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..concordance import concordance, detect_lang
+from ..concordance import concordance
 from ._html import attrs, esc, render_safely, view_html
 
 __all__ = ["ConcordanceView", "render_concordance_html", "LANGS", "SORTS"]
@@ -52,10 +52,9 @@ def render_concordance_html(lines, query: str, *, limit: int = 500) -> str:
     more = f" (showing the first {limit})" if len(lines) > limit else ""
     rows = []
     for line in shown:
-        date = line.date.isoformat() if hasattr(line.date, "isoformat") else str(line.date or "")
         rows.append(
             f"<tr{attrs(data_article=line.article_id, data_paragraph=line.paragraph)}>"
-            f'<td class="kit-where"{attrs(title=line.title)}>{esc(date)} '
+            f'<td class="kit-where"{attrs(title=line.title)}>{esc(line.date.isoformat())} '
             f'<span lang="{lang_attr}">{esc(_short(line.title))}</span> ¶{line.paragraph + 1}</td>'
             f'<td class="kit-left" lang="{lang_attr}">{esc(line.left)}</td>'
             f'<td class="kit-key" lang="{lang_attr}"><strong>{esc(line.match)}</strong></td>'
@@ -97,8 +96,7 @@ class ConcordanceView(widgets.VBox):
 
     def lines(self) -> list:
         """The KWIC lines of the current query, language and order."""
-        lang = self.lang.value if self.lang.value != "auto" else detect_lang(self.query.value)
-        return concordance(self.corpus, self.query.value, lang, sort=self.sort.value)
+        return concordance(self.corpus, self.query.value, self.lang.value, sort=self.sort.value)
 
     def render(self) -> str:
         """The HTML of the current settings (what ``html.value`` shows)."""

@@ -55,12 +55,10 @@ def occurrences_by_term(glossary, corpus) -> dict:
 
 def _source_of(occ, article) -> tuple[str, str] | None:
     """The text an occurrence points into, and how to name the place (``¶2``, ``title``)."""
-    part = getattr(occ, "part", "body")
     zh = occ.lang == "zh"
-    if part == "title":
-        headline = getattr(article, "headline", None) or article.title_zh
-        return (headline if zh else article.title_en), "title"
-    if part == "column":
+    if occ.part == "title":
+        return (article.headline if zh else article.title_en), "title"
+    if occ.part == "column":
         return (article.column_zh if zh else article.column_en), "column"
     paragraphs = article.paragraphs_zh if zh else article.paragraphs_en
     if occ.paragraph is None or not 0 <= occ.paragraph < len(paragraphs):
@@ -122,33 +120,30 @@ def render_term_card(term, glossary=None, occurrences=None, corpus=None) -> str:
         HTML: Chinese, pinyin, English, category, gloss, note, sources (links where they
         have an http(s) URL), related terms and key-word-in-context lines in both languages.
     """
-    if occurrences is None and corpus is not None and glossary is not None:
-        occurrences = [o for o in glossary.find(corpus) if o.term_id == term.id]
+    if occurrences is None and glossary is not None:
+        occurrences = occurrences_by_term(glossary, corpus).get(term.id)
     occurrences = occurrences or []
     parts = [f'<article class="kit-card"{attrs(data_term=term.id)}>',
              f'<h3><span lang="zh-Hans">{esc(term.zh)}</span> '
              f'<span class="kit-pinyin" lang="zh-Latn-pinyin">{esc(term.pinyin)}</span></h3>',
              f'<p lang="en"><strong>{esc(term.en)}</strong> '
              f'<span class="kit-tag">{esc(term.category)}</span></p><dl lang="en">']
-    variants = list(getattr(term, "variants_zh", None) or [])
-    if variants:
+    if term.variants_zh:
         parts.append('<dt>Also written</dt><dd lang="zh-Hans">'
-                     + "、".join(esc(v) for v in variants) + "</dd>")
-    aliases = list(getattr(term, "aliases_en", None) or [])
-    if aliases:
-        parts.append("<dt>Translated as</dt><dd>" + "; ".join(esc(a) for a in aliases) + "</dd>")
-    if getattr(term, "gloss", ""):
+                     + "、".join(esc(v) for v in term.variants_zh) + "</dd>")
+    if term.aliases_en:
+        parts.append("<dt>Translated as</dt><dd>"
+                     + "; ".join(esc(a) for a in term.aliases_en) + "</dd>")
+    if term.gloss:
         parts.append(f"<dt>Gloss</dt><dd>{esc(term.gloss)}</dd>")
-    if getattr(term, "note", ""):
+    if term.note:
         parts.append(f"<dt>Note</dt><dd>{esc(term.note)}</dd>")
-    sources = list(getattr(term, "sources", None) or [])
-    if sources:
+    if term.sources:
         parts.append("<dt>Sources</dt><dd><ul>"
-                     + "".join(f"<li>{source_html(s)}</li>" for s in sources) + "</ul></dd>")
-    related = list(getattr(term, "related", None) or [])
-    if related:
+                     + "".join(f"<li>{source_html(s)}</li>" for s in term.sources) + "</ul></dd>")
+    if term.related:
         names = []
-        for rid in related:
+        for rid in term.related:
             try:
                 other = glossary[rid] if glossary is not None else None
             except (KeyError, KitError):
@@ -257,7 +252,7 @@ class GlossaryView(widgets.VBox):
         if not term_id:
             return []
         buttons = []
-        for rid in getattr(self.glossary[term_id], "related", None) or []:
+        for rid in self.glossary[term_id].related:
             try:
                 other = self.glossary[rid]
             except (KeyError, KitError):

@@ -33,38 +33,14 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from ..errors import KitError
-from ..exercises import BLANK_RE, ExerciseSet, Feedback, Question, check, load_exercises
+from ..exercises import BLANK_RE, TYPES, ExerciseSet, Feedback, Question, check, load_exercises
 from ._html import esc, style_block, zh_lang
 
 __all__ = ["QuizView", "render_header_html", "render_prompt_html", "render_feedback_html",
            "render_hints_html", "score_summary", "render_summary_html", "QuestionState"]
 
-_TYPE_LABELS = {
-    "single": "choose one", "multiple": "tick every right answer", "true_false": "true or false",
-    "matching": "match the pairs", "cloze": "fill the blank", "pinyin": "type the pinyin",
-    "ordering": "put in order", "translation": "choose a translation",
-    "short_answer": "write, then compare",
-}
 _PLACEHOLDER = "— choose —"
-
-#: Rules for the quiz's ipywidgets controls (scoped under the view's ``kit-quiz`` class):
-#: long choices wrap instead of running into the next one or past the right edge.
-QUIZ_CSS = """
-.kit-quiz .widget-radio-box label, .kit-quiz .jupyter-widget-radio-box label {
-  height: auto; min-height: var(--jp-widgets-radio-item-height); line-height: 1.45;
-  white-space: normal; padding: 2px 0; display: flex; flex-direction: row-reverse;
-  justify-content: flex-end; align-items: flex-start; }
-.kit-quiz .widget-radio-box input, .kit-quiz .jupyter-widget-radio-box input {
-  height: 1.45em; float: none; flex-shrink: 0; }
-.kit-quiz .widget-checkbox, .kit-quiz .jupyter-widget-checkbox {
-  height: auto; line-height: 1.45; max-width: 100%; }
-.kit-quiz .widget-checkbox .widget-label-basic {
-  display: flex; align-items: flex-start; white-space: normal; }
-.kit-quiz .widget-checkbox .widget-label-basic span { white-space: normal; overflow: visible; }
-.kit-quiz .widget-checkbox input[type='checkbox'] { flex-grow: 0; align-self: flex-start; }
-.kit-quiz .kit-quiz-blank { border-bottom: 2px solid currentColor; padding: 0 0.3em; }
-.kit-quiz .kit-view p, .kit-quiz .kit-view li { overflow-wrap: anywhere; }
-"""
+_CRASH = "Something went wrong in the quiz ({}: {}). Please tell your instructor."
 
 
 def _zh_attr(text: str) -> str:
@@ -78,7 +54,8 @@ def _zh_attr(text: str) -> str:
 # Pure rendering functions
 # ==========================================================================================
 def render_header_html(exercise_set: ExerciseSet) -> str:
-    """The quiz's title block (with the views' style sheet, included once per quiz).
+    """The quiz's title block (with the views' style sheet, which also styles the quiz's
+    controls; included once per quiz).
 
     >>> from kit.exercises import ExerciseSet
     >>> "&lt;i&gt;" in render_header_html(ExerciseSet("A <i>set</i>", ()))
@@ -90,7 +67,7 @@ def render_header_html(exercise_set: ExerciseSet) -> str:
     copy = ('<p class="kit-notice">Student copy: the answers are checked without being '
             'stored in the file.</p>' if exercise_set.released else "")
     desc = f"<p>{esc(exercise_set.description)}</p>" if exercise_set.description else ""
-    return (f'<div class="kit-view kit-quiz-header" lang="en">{style_block()}<style>{QUIZ_CSS}</style>'
+    return (f'<div class="kit-view kit-quiz-header" lang="en">{style_block()}'
             f'<header class="kit-header"><h3>{esc(exercise_set.title)}</h3>{lesson}{desc}{copy}'
             f"</header></div>")
 
@@ -106,7 +83,7 @@ def render_prompt_html(question: Question, number: int | None = None, total: int
     (True, True, False)
     """
     where = f"Question {number} of {total} · " if number is not None and total else ""
-    parts = [f'<p class="kit-meta">{esc(where)}{esc(_TYPE_LABELS.get(question.type, question.type))}</p>',
+    parts = [f'<p class="kit-meta">{esc(where)}{esc(TYPES.get(question.type, question.type))}</p>',
              f"<p><strong>{esc(question.prompt)}</strong></p>"]
     if question.type == "translation" and question.source:
         parts.append(f'<p class="kit-quiz-source"{_zh_attr(question.source)}>{esc(question.source)}</p>')
@@ -213,9 +190,10 @@ def score_summary(questions, states: dict) -> dict:
     >>> s["right"], s["first_try"], s["shown"], s["open"], s["total"]
     (1, 1, 1, 1, 3)
     """
-    rows = []
+    rows, first_try = [], 0
     for number, q in enumerate(questions, 1):
         st = states.get(q.id) or QuestionState()
+        first_try += st.result is True and st.first_try
         if st.result is True:
             status = "right at the first try" if st.first_try else f"right after {st.attempts} tries"
         elif st.done:
@@ -226,10 +204,8 @@ def score_summary(questions, states: dict) -> dict:
             status = "not tried"
         rows.append({"number": number, "id": q.id, "type": q.type, "prompt": q.prompt,
                      "result": st.result, "attempts": st.attempts, "status": status})
-    right = sum(r["result"] is True for r in rows)
-    return {"total": len(rows), "right": right,
-            "first_try": sum(1 for q in questions if (states.get(q.id) or QuestionState()).first_try
-                             and (states.get(q.id) or QuestionState()).result is True),
+    return {"total": len(rows), "right": sum(r["result"] is True for r in rows),
+            "first_try": first_try,
             "shown": sum(r["status"] == "answer shown" for r in rows),
             "open": sum(r["status"] in ("not tried", "not finished") for r in rows),
             "rows": rows}
@@ -253,9 +229,22 @@ def render_summary_html(summary: dict, title: str = "") -> str:
         f"<td{_zh_attr(r['prompt'])}>{esc(r['prompt'][:90] + ('…' if len(r['prompt']) > 90 else ''))}</td></tr>"
         for r in summary["rows"])
     caption = f"<caption>{esc(title)}</caption>" if title else ""
-    table = (f"<table>{caption}<thead><tr><th>#</th><th>Result</th><th>Question</th></tr></thead>"
+    table = (f'<table class="kit-table">{caption}<thead><tr><th>#</th><th>Result</th>'
+             "<th>Question</th></tr></thead>"
              f"<tbody>{rows}</tbody></table>")
     return f'<div class="kit-view kit-quiz-summary" lang="en" role="status">{head}{table}</div>'
+
+
+def _guarded(fn: Callable, show: Callable[[str], None]) -> Callable:
+    """``fn`` as a widget callback: an error is shown with ``show(message)``, never lost."""
+    def handler(*args):
+        try:
+            fn(*args)
+        except KitError as err:
+            show(str(err))
+        except Exception as err:  # noqa: BLE001 - a callback must never fail silently
+            show(_CRASH.format(type(err).__name__, err))
+    return handler
 
 
 # ==========================================================================================
@@ -458,26 +447,17 @@ class QuestionPanel(widgets.VBox):
 
     # -- callbacks -------------------------------------------------------------------------
     def _guard(self, fn: Callable) -> Callable:
-        def handler(*args):
-            try:
-                fn(*args)
-            except KitError as err:
-                self.feedback.value = render_feedback_html(Feedback(None, str(err), empty=True))
-            except Exception as err:  # noqa: BLE001 - a callback must never fail silently
-                self.feedback.value = render_feedback_html(Feedback(
-                    None, f"Something went wrong in the quiz ({type(err).__name__}: {err}). "
-                          "Please tell your instructor.", empty=True))
-        return handler
+        return _guarded(fn, self._inform)
+
+    def _inform(self, message: str) -> None:
+        """Show a message that is not a checked answer (ⓘ, not counted)."""
+        self.feedback.value = render_feedback_html(Feedback(None, message, empty=True))
 
     def _check(self, _=None):
         st = self.state
         if st.done:
             return
-        try:
-            response = self.input.response()
-        except _InputProblem as problem:
-            self.feedback.value = render_feedback_html(Feedback(None, str(problem), empty=True))
-            return
+        response = self.input.response()  # an _InputProblem is shown by the guard, not counted
         if st.feedback is not None and response == st.last_response and not st.feedback.empty:
             return  # the same answer again (e.g. Enter, then the Check button): not a new attempt
         number = max(st.attempts, st.hints_shown) + 1
@@ -643,16 +623,10 @@ class QuizView(widgets.VBox):
 
     # -- saving ----------------------------------------------------------------------------
     def _guard(self, fn: Callable) -> Callable:
-        def handler(*args):
-            try:
-                fn(*args)
-            except KitError as err:
-                self.status.value = self._notice(str(err), error=True)
-            except Exception as err:  # noqa: BLE001
-                self.status.value = self._notice(
-                    f"Something went wrong in the quiz ({type(err).__name__}: {err}). "
-                    "Please tell your instructor.", error=True)
-        return handler
+        return _guarded(fn, self._alert)
+
+    def _alert(self, message: str) -> None:
+        self.status.value = self._notice(message, error=True)
 
     @staticmethod
     def _notice(text: str, error: bool = False) -> str:
@@ -669,7 +643,7 @@ class QuizView(widgets.VBox):
         try:
             self._flush()
         except KitError as err:
-            self.status.value = self._notice(str(err), error=True)
+            self._alert(str(err))
 
     def _flush(self):
         from .. import progress
@@ -687,7 +661,7 @@ class QuizView(widgets.VBox):
             self._pending.pop(0)
             notes += [str(w.message) for w in caught if issubclass(w.category, progress.ProgressWarning)]
         if notes:
-            self.status.value = self._notice(" ".join(notes), error=True)
+            self._alert(" ".join(notes))
         else:
             self.status.value = self._notice(f"Saved for {self.student}.")
 

@@ -124,23 +124,9 @@ class ReaderCache:
 _DEFAULT_CACHE = ReaderCache()
 
 
-def _evidence_text(evidence) -> str:
-    if evidence is None:
-        return ""
-    if isinstance(evidence, str):
-        return evidence
-    try:
-        return ", ".join(str(e) for e in evidence)
-    except TypeError:
-        return str(evidence)
-
-
 def _prepare(article, glossary, notes) -> _Prepared:
-    beads = []
-    for index, bead in enumerate(article.sentence_pairs()):
-        en, zh = bead
-        beads.append(_Bead(index, getattr(bead, "paragraph", 0), list(en), list(zh),
-                           _evidence_text(getattr(bead, "evidence", ""))))
+    beads = [_Bead(index, bead.paragraph, list(bead[0]), list(bead[1]), bead.evidence)
+             for index, bead in enumerate(article.sentence_pairs())]
     count = max([b.paragraph for b in beads], default=-1) + 1
     paragraphs = [[] for _ in range(count)]
     for bead in beads:
@@ -178,8 +164,8 @@ def _attach_notes(prep: _Prepared, article, notes) -> None:
     pairs = _zh_paragraphs_of_pairs(article) if prep.paragraphs else []
     chosen = []
     for note, beads in candidates.values():
-        wanted = getattr(note, "paragraph", None)
-        exact = [b for b in beads if b.paragraph < len(pairs) and wanted in pairs[b.paragraph]]
+        exact = [b for b in beads
+                 if b.paragraph < len(pairs) and note.paragraph in pairs[b.paragraph]]
         chosen.append(((exact or beads)[0].index, note))
     chosen.sort(key=lambda item: item[0])
     for number, (index, note) in enumerate(chosen, start=1):
@@ -199,12 +185,8 @@ def _term_spans(text: str, lang: str, prep: _Prepared) -> list:
 
 
 def _term_tip(term, lang: str) -> str:
-    gloss = getattr(term, "gloss", "") or ""
-    if lang == "zh":
-        head = term.en
-    else:
-        head = f"{term.zh} {term.pinyin}".strip()
-    return f"{head} — {gloss}" if gloss else head
+    head = term.en if lang == "zh" else f"{term.zh} {term.pinyin}".strip()
+    return f"{head} — {term.gloss}" if term.gloss else head
 
 
 def _open_mark(term, lang: str) -> str:
@@ -314,19 +296,14 @@ def _note_marks(prep: _Prepared, bead: _Bead) -> str:
             f"{esc(label)}</sup>")
 
 
-def _bead_zh(prep, bead, st: _Settings, *, marks=True) -> str:
-    text = "".join(_zh_html(s, prep, pinyin=st.pinyin, highlight=st.highlight,
-                            traditional=st.traditional) for s in bead.zh)
-    noted = bead.index in prep.notes_by_bead
-    cls = "kit-s kit-has-note" if noted else "kit-s"
-    mark = _note_marks(prep, bead) if marks else ""
-    return f'<span class="{cls}" data-bead="{bead.index}">{text}</span>{mark}'
-
-
-def _bead_en(prep, bead, st: _Settings, *, marks=True) -> str:
-    text = " ".join(_en_html(s, prep, highlight=st.highlight) for s in bead.en)
-    noted = bead.index in prep.notes_by_bead
-    cls = "kit-s kit-has-note" if noted else "kit-s"
+def _bead_html(prep, bead, st: _Settings, lang: str, *, marks=True) -> str:
+    """One bead's sentences in ``lang`` as a ``kit-s`` span (with its note marks)."""
+    if lang == "zh":
+        text = "".join(_zh_html(s, prep, pinyin=st.pinyin, highlight=st.highlight,
+                                traditional=st.traditional) for s in bead.zh)
+    else:
+        text = " ".join(_en_html(s, prep, highlight=st.highlight) for s in bead.en)
+    cls = "kit-s kit-has-note" if bead.index in prep.notes_by_bead else "kit-s"
     mark = _note_marks(prep, bead) if marks else ""
     return f'<span class="{cls}" data-bead="{bead.index}">{text}</span>{mark}'
 
@@ -345,25 +322,21 @@ def _asides(prep: _Prepared, beads, st: _Settings) -> str:
 
 def _note_html(number: int, note, st: _Settings) -> str:
     """One note as an ``<aside>``: a summary line that is always shown, details on a click."""
-    zh = getattr(note, "zh", "") or ""
-    zh_shown = to_traditional(zh) if st.traditional else zh
-    used = getattr(note, "en_used", "") or ""
+    zh_shown = to_traditional(note.zh) if st.traditional else note.zh
     summary = [f'<span class="kit-note-mark">†{number}</span> <strong>Translator\'s note</strong>'
                f' on <span lang="{st.lang_zh}">{esc(zh_shown)}</span>: ']
-    summary.append(f"the translation has “{esc(used)}”" if used
+    summary.append(f"the translation has “{esc(note.en_used)}”" if note.en_used
                    else "the translation leaves it out")
-    if getattr(note, "better", ""):
+    if note.better:
         summary.append(f"; better: “{esc(note.better)}”")
     details = []
-    if getattr(note, "comment", ""):
+    if note.comment:
         details.append(f"<p>{esc(note.comment)}</p>")
-    if getattr(note, "reason", ""):
+    if note.reason:
         details.append(f"<p><em>Why:</em> {esc(note.reason)}</p>")
-    sources = sources_html(getattr(note, "sources", None) or [])
-    if sources:
-        details.append(f'<p class="kit-sources">Sources: {sources}</p>')
-    ident = getattr(note, "id", None)
-    return (f'<aside class="kit-note" lang="en"{attrs(data_note=ident)}><details>'
+    if note.sources:
+        details.append(f'<p class="kit-sources">Sources: {sources_html(note.sources)}</p>')
+    return (f'<aside class="kit-note" lang="en"{attrs(data_note=note.id)}><details>'
             f'<summary>{"".join(summary)}</summary>{"".join(details)}</details></aside>')
 
 
@@ -415,10 +388,10 @@ def _body_html(prep: _Prepared, st: _Settings) -> str:
     if st.mode in ("zh", "en"):
         for number, beads in enumerate(prep.paragraphs):
             if st.mode == "zh":
-                body = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
+                body = "".join(_bead_html(prep, b, st, "zh") for b in beads if b.zh)
                 out.append(f'<p class="kit-zh" lang="{lz}" data-paragraph="{number}">{body}</p>')
             else:
-                body = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
+                body = _join_en(_bead_html(prep, b, st, "en") for b in beads if b.en)
                 out.append(f'<p class="kit-en" lang="en" data-paragraph="{number}">{body}</p>')
             out.append(_asides(prep, beads, st))
         return f'<div class="kit-body kit-mode-{st.mode}">{"".join(out)}</div>'
@@ -428,16 +401,16 @@ def _body_html(prep: _Prepared, st: _Settings) -> str:
         for number, beads in enumerate(prep.paragraphs):
             pnum = f'<span class="kit-pnum" lang="en">¶{number + 1}</span>'
             if st.mode == "paragraphs":
-                zh = "".join(_bead_zh(prep, b, st) for b in beads if b.zh)
-                en = _join_en(_bead_en(prep, b, st) for b in beads if b.en)
+                zh = "".join(_bead_html(prep, b, st, "zh") for b in beads if b.zh)
+                en = _join_en(_bead_html(prep, b, st, "en") for b in beads if b.en)
                 out.append(_grid_pair(attrs(data_paragraph=number), pnum + zh, en, lz))
                 out.append(_asides(prep, beads, st))
             else:
                 for k, bead in enumerate(beads):
                     why = f"paired by: {bead.evidence}" if bead.evidence else None
-                    out.append(_grid_pair(attrs(data_bead=bead.index, title=why),
-                                          (pnum if k == 0 else "") + _bead_zh(prep, bead, st),
-                                          _bead_en(prep, bead, st), lz))
+                    zh = (pnum if k == 0 else "") + _bead_html(prep, bead, st, "zh")
+                    out.append(_grid_pair(attrs(data_bead=bead.index, title=why), zh,
+                                          _bead_html(prep, bead, st, "en"), lz))
                     out.append(_asides(prep, [bead], st))
         return f'<div class="kit-body kit-grid kit-mode-{st.mode}">{"".join(out)}</div>'
     # interlinear
@@ -445,11 +418,18 @@ def _body_html(prep: _Prepared, st: _Settings) -> str:
         out.append(f'<p class="kit-pnum" lang="en">¶{number + 1}</p>')
         for bead in beads:
             out.append(f'<div class="kit-inter kit-pair" data-bead="{bead.index}">'
-                       f'<div class="kit-cell kit-zh" lang="{lz}">{_bead_zh(prep, bead, st)}</div>'
+                       f'<div class="kit-cell kit-zh" lang="{lz}">'
+                       f'{_bead_html(prep, bead, st, "zh")}</div>'
                        f'<div class="kit-cell kit-en" lang="en">'
-                       f'{_bead_en(prep, bead, st, marks=False)}</div></div>')
+                       f'{_bead_html(prep, bead, st, "en", marks=False)}</div></div>')
             out.append(_asides(prep, [bead], st))
     return f'<div class="kit-body kit-mode-interlinear">{"".join(out)}</div>'
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise KitError(f"unknown reader mode {mode!r}: use one of "
+                       + ", ".join(repr(m) for m in MODES))
 
 
 def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = False,
@@ -477,9 +457,7 @@ def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = Fals
     Raises:
         KitError: for an unknown mode or a size outside 10–48.
     """
-    if mode not in MODES:
-        raise KitError(f"unknown reader mode {mode!r}: use one of "
-                       + ", ".join(repr(m) for m in MODES))
+    _check_mode(mode)
     if not 10 <= int(size) <= 48:
         raise KitError(f"text size {size!r} is outside 10–48 pixels; try size={DEFAULT_SIZE}")
     prep = (cache or _DEFAULT_CACHE).prepared(article, glossary, notes)
@@ -523,12 +501,9 @@ class ReaderView(widgets.VBox):
         if not ids:
             raise KitError("the corpus has no articles: add article files to seeds/ "
                            "or pass corpus=kit.load_corpus('path/to/articles')")
-        if article is not None and article not in ids:
-            raise KitError(f"unknown article {article!r}: try one of {', '.join(ids)}, "
-                           "or kit.load_corpus().ids")
-        if mode not in MODES:
-            raise KitError(f"unknown reader mode {mode!r}: use one of "
-                           + ", ".join(repr(m) for m in MODES))
+        if article is not None:
+            self._check_article(article)
+        _check_mode(mode)
         self.article = widgets.Dropdown(
             options=[(_article_label(a), a.id) for a in self.corpus],
             value=article or ids[0], description="Article",
@@ -560,10 +535,14 @@ class ReaderView(widgets.VBox):
 
     def show(self, article_id: str) -> None:
         """Open the article ``article_id``."""
-        if article_id not in list(self.corpus.ids):
-            raise KitError(f"unknown article {article_id!r}: try one of "
-                           f"{', '.join(self.corpus.ids)}")
+        self._check_article(article_id)
         self.article.value = article_id
+
+    def _check_article(self, article_id: str) -> None:
+        ids = list(self.corpus.ids)
+        if article_id not in ids:
+            raise KitError(f"unknown article {article_id!r}: try one of {', '.join(ids)}, "
+                           "or kit.load_corpus().ids")
 
     def _refresh(self, change=None) -> None:
         with self.errors:

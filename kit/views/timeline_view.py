@@ -51,10 +51,8 @@ def render_events_html(events, years=None) -> str:
                          "Widen the year range or choose all categories.</p>", "kit-timeline-page")
     rows = []
     for event in events:
-        sources = sources_html(getattr(event, "sources", ()) or ())
-        doubt = ""
-        if getattr(event, "uncertain", None):
-            doubt = f'<br><em>Sources disagree:</em> {esc(event.uncertain)}'
+        sources = sources_html(event.sources)
+        doubt = f"<br><em>Sources disagree:</em> {esc(event.uncertain)}" if event.uncertain else ""
         rows.append(
             f"<tr{attrs(data_event=event.id)}>"
             f'<td class="kit-where">{esc(event.date_label("en"))}</td>'
