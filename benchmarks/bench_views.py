@@ -15,6 +15,7 @@ import itertools
 import time
 
 import kit
+from _timing import best_of
 from kit.views.concordance import ConcordanceView
 from kit.views.glossary_view import GlossaryView
 from kit.views.reader import MODES, ReaderView
@@ -26,12 +27,7 @@ REPEAT = 7
 
 
 def best_ms(fn, repeat: int = REPEAT) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000
+    return best_of(fn, repeat) * 1000
 
 
 def cycle_setter(control, values):

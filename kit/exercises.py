@@ -77,6 +77,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ._data import display_path, exercises_dir
 from .errors import ExerciseError, KitError
+from .language import _has_han
 from .progress import progress_frame  # re-exported: ``python -m kit progress`` uses it
 
 __all__ = [
@@ -122,7 +123,6 @@ _PUBLIC = {
 _SET_KEYS = {"title", "lesson", "article", "description", "questions"}
 _RELEASED_SET_KEYS = _SET_KEYS | {"released", "salt"}
 BLANK_RE = re.compile(r"_{3,}")
-_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # ==========================================================================================
@@ -146,7 +146,7 @@ def normalise(text: Any, lang: str | None = None) -> str:
     ('干部', 'cadre')
     """
     s = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).casefold()
-    if lang == "zh" or (lang is None and _CJK_RE.search(s)):
+    if lang == "zh" or (lang is None and _has_han(s)):
         s = re.sub(r"\s+", "", s)
     else:
         s = re.sub(r"\s+", " ", s)
@@ -704,7 +704,7 @@ def _build_cloze(r: _Raw):
     if not BLANK_RE.search(sentence):
         raise r.fail("the sentence has no blank: write ____ (at least three underscores) "
                      "where the missing word goes", "sentence")
-    lang = r.raw.get("lang") or ("zh" if _CJK_RE.search(BLANK_RE.sub("", sentence)) else "en")
+    lang = r.raw.get("lang") or ("zh" if _has_han(BLANK_RE.sub("", sentence)) else "en")
     if lang not in ("zh", "en"):
         raise r.fail(f"'lang' must be 'zh' or 'en', found {lang!r}", "lang")
     answer = r.text("answer", what="the word that fills the blank")

@@ -246,29 +246,34 @@ def test_switching_article_changes_the_page(view):
 
 
 def test_rerendering_does_not_segment_again(corpus, glossary, notes, monkeypatch):
+    """Switching mode, pinyin, traditional or size re-renders without calling jieba again."""
     import kit.language
 
-    calls = {"annotate": 0, "pairs": 0}
-    real_annotate, real_pairs = kit.language.annotate, kit.language.sentence_pairs
+    calls = {"segment": 0, "pairs": 0}
+    real_tokens, real_pairs = kit.language._tokens, kit.language.sentence_pairs
 
-    def counting_annotate(text, *args, **kwargs):
-        calls["annotate"] += 1
-        return real_annotate(text, *args, **kwargs)
+    def counting_tokens(text):
+        calls["segment"] += 1
+        return real_tokens(text)
 
     def counting_pairs(article, *args, **kwargs):
         calls["pairs"] += 1
         return real_pairs(article, *args, **kwargs)
 
-    monkeypatch.setattr(kit.language, "annotate", counting_annotate)
+    monkeypatch.setattr(kit.language, "_tokens", counting_tokens)
     monkeypatch.setattr(kit.language, "sentence_pairs", counting_pairs)
-    reader_module._annotate.cache_clear()
+    kit.language._annotated.cache_clear()
     fresh = ReaderView(corpus, glossary, notes, pinyin=True)
+    for mode in MODES:  # every mode once: the first time may segment
+        fresh.mode.value = mode
     after_first = dict(calls)
-    assert after_first["annotate"] > 0 and after_first["pairs"] == 1
+    assert after_first["segment"] > 0 and after_first["pairs"] == 1
     for mode in MODES:
         fresh.mode.value = mode
     fresh.traditional.value = True
     fresh.size.value = 22
+    fresh.pinyin.value = False
+    fresh.pinyin.value = True
     assert calls == after_first
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from ..errors import KitError
+from ..language import annotate
 from ._html import attrs, esc, render_safely, sources_html, view_html, zh_lang
 
 __all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional"]
@@ -49,13 +50,6 @@ TRADITIONAL_NOTICE = ("Traditional forms are converted by OpenCC (s2t), a modern
 # ------------------------------------------------------------------------------------------
 # Text conversions, cached by text (so a re-render never re-segments)
 # ------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=8192)
-def _annotate(text: str) -> tuple:
-    from ..language import annotate
-
-    return tuple(annotate(text))
-
-
 @functools.lru_cache(maxsize=1)
 def _opencc():
     import opencc
@@ -226,7 +220,7 @@ def _zh_html(text: str, prep: _Prepared, *, pinyin: bool, highlight: bool,
     out = []
     if pinyin:
         bounds, pos = [], 0
-        tokens = _annotate(text)
+        tokens = annotate(text)  # cached per text in kit.language
         for token, _ in tokens:
             bounds.append((pos, pos + len(token)))
             pos += len(token)
