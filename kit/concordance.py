@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import KitError
+from .language import _has_han
 
 __all__ = ["KwicLine", "kwic", "find_spans", "concordance", "sort_lines", "detect_lang",
            "SORT_KEYS", "DEFAULT_WIDTH"]
@@ -32,7 +33,6 @@ DEFAULT_WIDTH = {"zh": 15, "en": 45}
 #: The orders :func:`sort_lines` knows.
 SORT_KEYS = ("position", "left", "right")
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")
 
 
@@ -65,7 +65,7 @@ def detect_lang(query: str) -> str:
     >>> detect_lang("先进经验"), detect_lang("advanced experience")
     ('zh', 'en')
     """
-    return "zh" if _CJK.search(query or "") else "en"
+    return "zh" if _has_han(query or "") else "en"
 
 
 def _flat(text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import hashlib
 import html
 import re
@@ -29,10 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ._data import data_path, display_path
-from ._yaml import LineDict, load_yaml
+from ._data import data_path
+from ._yaml import LineDict, load_entries
 from .errors import GlossaryError, KitError
-from .language import _strip_tones, _tones
+from .language import _has_han, _strip_tones, _tones
 from .sources import Source, parse_sources
 
 __all__ = [
@@ -51,7 +52,6 @@ CATEGORIES = ("organisation", "person", "place", "campaign", "technique", "conce
 _REQUIRED = ("id", "zh", "pinyin", "en", "category", "gloss", "note", "sources")
 _OPTIONAL = ("variants_zh", "aliases_en", "related")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # --------------------------------------------------------------------------------------------
 # Pinyin helpers
@@ -276,14 +276,12 @@ def _check_lang(lang: str) -> None:
 
 def _article_texts(article) -> Iterator[tuple[str, str, int | None, str]]:
     """``(lang, part, paragraph, text)`` for the searchable texts of an article."""
-    headline = getattr(article, "headline", None) or " ".join(getattr(article, "headline_zh", ()) or ()) \
-        or getattr(article, "title_zh", "")
-    yield "zh", "title", None, headline or ""
-    yield "zh", "column", None, getattr(article, "column_zh", "") or ""
+    yield "zh", "title", None, article.headline
+    yield "zh", "column", None, article.column_zh or ""
     for i, p in enumerate(article.paragraphs_zh):
         yield "zh", "body", i, p
-    yield "en", "title", None, getattr(article, "title_en", "") or ""
-    yield "en", "column", None, getattr(article, "column_en", "") or ""
+    yield "en", "title", None, article.title_en
+    yield "en", "column", None, article.column_en or ""
     for i, p in enumerate(article.paragraphs_en):
         yield "en", "body", i, p
 
@@ -545,7 +543,7 @@ class Glossary:
     def examples(self, corpus=None) -> dict[str, tuple[str, str, str]]:
         """For each term, the first aligned sentence pair where it occurs: ``(zh, en, citation)``.
 
-        Uses ``article.sentence_pairs()`` (falls back to paragraph pairs if that is missing);
+        Sentences come from ``article.sentence_pairs()``, then the title and the column name;
         ``corpus`` defaults to the project's seeds.
         """
         if corpus is None:
@@ -555,9 +553,8 @@ class Glossary:
         articles = [corpus] if _is_article(corpus) else list(corpus)
         found: dict[str, tuple[str, str, str]] = {}
         for article in articles:
-            headline = getattr(article, "headline", "") or getattr(article, "title_zh", "")
-            pairs = _aligned_pairs(article) + [(article.title_en, headline),
-                                               (article.column_en, article.column_zh)]
+            pairs = [(" ".join(en), "".join(zh)) for en, zh in article.sentence_pairs()]
+            pairs += [(article.title_en, article.headline), (article.column_en, article.column_zh)]
             for en, zh in pairs:  # the body's sentences first, then the title and the column
                 zh_ids = {m[0] for m in self._match.matches(zh or "", "zh")}
                 en_ids = {m[0] for m in self._match.matches(en or "", "en")}
@@ -652,8 +649,8 @@ class Glossary:
                 f"<td class='py' lang='zh-Latn-pinyin'>{e(t.pinyin)}</td>"
                 f"<td lang='en'><b>{e(t.en)}</b><div class='cat'>{e(t.category)}</div></td>"
                 f"<td lang='en'>{e(t.gloss)}{context}</td></tr>")
-        headline = getattr(article, "headline", "") or getattr(article, "title_zh", "")
-        citation = article.citation() if hasattr(article, "citation") else ""
+        headline = article.headline
+        citation = article.citation()
         body_rows = "\n".join(rows) or "<tr><td colspan='5'>No glossary terms found in this article.</td></tr>"
         return (
             "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
@@ -671,25 +668,10 @@ class Glossary:
             "</body>\n</html>\n")
 
 
-def _aligned_pairs(article) -> list[tuple[str, str]]:
-    """``(en, zh)`` sentence pairs of an article; paragraph pairs if sentences are unavailable."""
-    try:
-        beads = article.sentence_pairs()
-    except (ImportError, AttributeError, NotImplementedError):
-        return list(article.paragraph_pairs())
-    pairs = []
-    for bead in beads:
-        en, zh = bead[0], bead[1]
-        en = en if isinstance(en, str) else " ".join(en)
-        zh = zh if isinstance(zh, str) else "".join(zh)
-        pairs.append((en, zh))
-    return pairs
-
-
 def _score(term: Term, query: str) -> int:
     """How well ``term`` matches ``query`` (0: not at all; higher is better)."""
     best = 0
-    if _HAN_RE.search(query):
+    if _has_han(query):
         for form in term.zh_forms:
             if query == form:
                 best = max(best, 100)
@@ -739,7 +721,9 @@ def _score(term: Term, query: str) -> int:
 # Loading and checking
 # --------------------------------------------------------------------------------------------
 
-_default: Glossary | None = None
+@functools.lru_cache(maxsize=1)
+def _default_glossary() -> Glossary:
+    return _read(data_path("glossary.yaml"))
 
 
 def load_glossary(path: str | Path | None = None) -> Glossary:
@@ -754,28 +738,17 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     >>> load_glossary() is load_glossary()
     True
     """
-    global _default
     if path is None:
-        if _default is None:
-            _default = _read(data_path("glossary.yaml"))
-        return _default
+        return _default_glossary()
     return _read(Path(path))
 
 
 def _read(path: Path) -> Glossary:
-    shown = display_path(path)
-    data = load_yaml(path, error_cls=GlossaryError, source=shown)
-    entries = data.get("terms") if isinstance(data, dict) else data
-    if not isinstance(entries, list):
-        raise GlossaryError("expected a list of terms under 'terms:' (see the comment at the top "
-                            "of kit/data/glossary.yaml for the format)", path=shown,
-                            line=getattr(data, "line", 1) or 1)
-    item_lines = getattr(entries, "item_lines", [])
+    shown, entries = load_entries(path, "terms", GlossaryError)
     terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_zh: dict[str, tuple[str, int]] = {}
-    for n, entry in enumerate(entries):
-        line = item_lines[n] if n < len(item_lines) else None
+    for entry, line in entries:
         term = _term_from(entry, shown, line)
         if term.id in seen_ids:
             raise GlossaryError(f"the id '{term.id}' is used twice (first on line {seen_ids[term.id]}); "
@@ -791,7 +764,7 @@ def _read(path: Path) -> Glossary:
                     line=entry.key_line(fld), field=fld)
             seen_zh[form] = (term.id, term.line)
         terms.append(term)
-    for entry, term in zip(entries, terms):
+    for (entry, _), term in zip(entries, terms):
         for rid in term.related:
             if rid not in seen_ids:
                 close = difflib.get_close_matches(rid, list(seen_ids), n=1)
@@ -829,7 +802,7 @@ def _term_from(entry, path: str, line: int | None) -> Term:
     if not _ID_RE.match(term_id):
         fail(f"the id '{term_id}' must be lower-case ASCII words joined by hyphens, "
              "like 'dongbei-zonggonghui'", "id")
-    if not _HAN_RE.search(entry["zh"]):
+    if not _has_han(entry["zh"]):
         fail(f"'zh' must be Chinese characters, found {entry['zh']!r}", "zh")
     category = entry["category"].strip()
     if category not in CATEGORIES:
@@ -846,7 +819,7 @@ def _term_from(entry, path: str, line: int | None) -> Term:
             fail(f"'{fld}' must be a list of text items, like [a, b], found {value!r}", fld)
         lists[fld] = tuple(v.strip() for v in value)
     for form in lists["variants_zh"]:
-        if not _HAN_RE.search(form):
+        if not _has_han(form):
             fail(f"the variant {form!r} in 'variants_zh' has no Chinese characters", "variants_zh")
     if term_id in lists["related"]:
         fail("a term cannot be related to itself", "related")

@@ -105,7 +105,9 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("工会 trade union"), has_cjk("trade union")
     (True, False)
     """
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in str(text))
+    from .language import _has_han
+
+    return _has_han(str(text))
 
 
 def font_families(cjk_family: str | None) -> list[str]:
@@ -278,17 +280,17 @@ def _resolve_lang(lang: str) -> str:
     return "zh"
 
 
-def _pinyin_label(text: str, sep: str = "") -> str:
-    """Tone-marked pinyin for a word (syllables joined by ``sep``), for plots without a CJK font.
+def _pinyin_label(text: str) -> str:
+    """Tone-marked pinyin, read in context like :func:`kit.pinyin`, for plots without a CJK font.
 
-    >>> _pinyin_label("工会"), _pinyin_label("ACFTU")
-    ('gōnghuì', 'ACFTU')
+    >>> _pinyin_label("工会"), _pinyin_label("嫌麻烦"), _pinyin_label("ACFTU")
+    ('gōnghuì', 'xiánmáfan', 'ACFTU')
     """
     if not has_cjk(text):
         return text
-    from pypinyin import Style, pinyin
+    from .language import pinyin
 
-    return " ".join(sep.join(s[0] for s in pinyin(text, style=Style.TONE)).split())
+    return pinyin(text)
 
 
 _INLINE = {"done": False}
@@ -357,7 +359,7 @@ def frequency_plot(series, title: str = "", *, top: int = 20, lang: str = "auto"
     use = _resolve_lang(lang)
     labels = [str(w) if use == "zh" else _pinyin_label(str(w)) for w, _ in pairs]
     if use != "zh" and has_cjk(title):
-        title = _pinyin_label(title, sep=" ")
+        title = _pinyin_label(title)
     counts = [c for _, c in pairs]
     with cjk_font_context() if use == "zh" else contextlib.nullcontext():
         fig, ax = _new_axes(ax, (7, max(2.5, 0.32 * len(pairs) + 1.2)))

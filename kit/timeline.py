@@ -10,8 +10,8 @@ and Chinese titles, a category and at least one source)::
     >>> [e.id for e in timeline.between(1952, 1952)][:2]
     ['five-anti-launched', 'hao-jianxiu-group-named']
 
-``plot_timeline()`` draws them on a time axis, marks the day the seed articles
-appeared (1952-08-03) and labels in Chinese when a CJK font is installed.
+``plot_timeline()`` draws them on a time axis, marks the day the report and the
+commentary appeared (1952-08-03) and labels in Chinese when a CJK font is installed.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ __all__ = ["CATEGORIES", "SEED_DATE", "Source", "Event", "Timeline", "load_timel
 #: The fixed list of categories (documented in the header of timeline.yaml).
 CATEGORIES = ("soviet", "emulation", "campaign", "institution", "politics", "publication")
 
-#: The day both seed articles appeared in the People's Daily (page 2).
+#: The day the report and the commentary (the seed articles) appeared in the People's Daily, page 2.
 SEED_DATE = dt.date(1952, 8, 3)
 
 PRECISIONS = ("day", "month", "year")
@@ -388,7 +388,7 @@ CATEGORY_LABELS = {
 }
 _TEXT = {
     "en": {"title": "Production emulation and the campaigns, {a}–{b}",
-           "seed": "3 Aug 1952: the seed articles", "uncertain": "open marker: sources disagree"},
+           "seed": "3 Aug 1952: the two articles", "uncertain": "open marker: sources disagree"},
     "zh": {"title": "劳动竞赛与政治运动大事年表({a}–{b}年)",
            "seed": "1952年8月3日 本课两篇文章刊出", "uncertain": "空心标记:史料记载不一"},
 }
@@ -468,7 +468,8 @@ def plot_timeline(events=None, *, start=None, end=None, categories=None, mark_ar
         events: a :class:`Timeline` or a list of :class:`Event` (default: the kit's timeline).
         start, end: only events overlapping these years (int, ISO date string or date).
         categories: only these categories (see :data:`CATEGORIES`).
-        mark_articles: draw and label a vertical line on 1952-08-03, the seed articles' date.
+        mark_articles: draw and label a vertical line on 1952-08-03, the day the report and
+            the commentary appeared.
         lang: ``"auto"`` labels in Chinese when a CJK font is installed and in English
             otherwise (printing one notice on how to install a font); ``"zh"`` or ``"en"``.
         ax: draw into this Axes instead of a new figure.

@@ -1,6 +1,6 @@
-"""Translator's notes: where the English of a seed article is contestable, and why.
+"""Translator's notes: where the English of the two articles is contestable, and why.
 
-Each note ties a Chinese phrase in one body paragraph of a seed to the English the
+Each note ties a Chinese phrase in one body paragraph of an article to the English the
 translation uses for it, says what is gained or lost, and proposes a better
 rendering with its reason and sources (``kit/data/translation_notes.yaml``)::
 
@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 from ._data import data_path, display_path
 from ._yaml import load_entries
 from .errors import GlossaryError
+from .language import _has_han
 from .sources import Source, parse_sources
 
 __all__ = ["TranslationNote", "TranslationNotes", "load_translation_notes"]
@@ -34,12 +35,11 @@ __all__ = ["TranslationNote", "TranslationNotes", "load_translation_notes"]
 REQUIRED_FIELDS = ("id", "article", "paragraph", "zh", "en_used", "comment", "better",
                    "reason", "sources")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
 class TranslationNote:
-    """One contestable rendering in a seed translation.
+    """One contestable rendering in an article's English translation.
 
     ``paragraph`` is the 0-based index into ``Article.paragraphs_zh``; ``zh`` occurs
     in that paragraph and ``en_used`` in the aligned English paragraph (``""`` when
@@ -209,7 +209,7 @@ def _parse_note(entry, source: str, seen: dict[str, int],
         if not isinstance(entry[name], str):
             raise err(f"note '{nid}': {name} must be text, found {entry[name]!r}",
                       entry.key_line(name), name)
-    if not _CJK_RE.search(entry["zh"]):
+    if not _has_han(entry["zh"]):
         raise err(f"note '{nid}': zh must be the Chinese phrase, found {entry['zh']!r}",
                   entry.key_line("zh"), "zh")
     return TranslationNote(

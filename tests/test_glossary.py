@@ -10,18 +10,11 @@ import zipfile
 
 import pytest
 
-import kit
 from kit.errors import GlossaryError, KitError
-from kit.glossary import CATEGORIES, Glossary, Term, UnknownTermError, load_glossary
+from kit.glossary import CATEGORIES, Term, UnknownTermError, load_glossary
 
 A = "000_7ca6473d3635779a"  # news report, Northeast FTU cadre meeting
 B = "003_0d759123a74baf35"  # commentary, column 经济生活简评
-
-
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    """The kit's own glossary."""
-    return load_glossary()
 
 
 @pytest.fixture(scope="module")
@@ -349,9 +342,9 @@ def _write(tmp_path, text, name="glossary.yaml"):
     return path
 
 
-def _line_of(text, needle, nth=1):
-    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[nth - 1]
+def _last_line_of(text, needle):
+    """The number of the last line of ``text`` that contains ``needle``."""
+    return [i for i, line in enumerate(text.splitlines(), 1) if needle in line][-1]
 
 
 def test_a_small_valid_file_loads(tmp_path):
@@ -360,47 +353,47 @@ def test_a_small_valid_file_loads(tmp_path):
     assert g["ganbu"].sources[0].citation() == "Someone (2001). A book."
 
 
-@pytest.mark.parametrize("change, needle, field, message", [
-    (lambda t: t.replace("    gloss: A functionary.\n", ""), "- id: ganbu", "gloss",
+# (text in GOOD, its replacement, text on the line the error names (its last occurrence),
+#  the field named, the message)
+@pytest.mark.parametrize("old, new, needle, field, message", [
+    ("    gloss: A functionary.\n", "", "- id: ganbu", "gloss",
      r"term 'ganbu': the field 'gloss' is missing"),
-    (lambda t: t.replace("category: role", "category: people"), "category: people", "category",
+    ("category: role", "category: people", "category: people", "category",
      r"unknown category 'people'; use one of: organisation, person, place, campaign"),
-    (lambda t: t.replace("pinyin: gànbù", "pinyin: ganbu"), "pinyin: ganbu", "pinyin",
+    ("pinyin: gànbù", "pinyin: ganbu", "pinyin: ganbu", "pinyin",
      r"not tone-marked pinyin: it has no tone marks"),
-    (lambda t: t.replace("pinyin: gànbù", "pinyin: gàn2bù"), "pinyin: gàn2bù", "pinyin",
-     r"tone numbers"),
-    (lambda t: t.replace("pinyin: gànbù", "pinyin: xrtà"), "pinyin: xrtà", "pinyin",
+    ("pinyin: gànbù", "pinyin: gàn2bù", "pinyin: gàn2bù", "pinyin", r"tone numbers"),
+    ("pinyin: gànbù", "pinyin: xrtà", "pinyin: xrtà", "pinyin",
      r"'xrtà' is not made of pinyin syllables"),
-    (lambda t: t.replace("""    sources:
-      - title: A book
-        author: Someone
-        year: 2001
-""", "    sources: []\n"), "- id: ganbu", "sources", r"the field 'sources' is missing or empty"),
-    (lambda t: t.replace("        author: Someone\n", ""), "- title: A book", "sources",
+    ("    sources:\n      - title: A book\n        author: Someone\n        year: 2001\n",
+     "    sources: []\n", "- id: ganbu", "sources", r"the field 'sources' is missing or empty"),
+    ("        author: Someone\n", "", "- title: A book", "sources",
      r"source 1 \('A book'\) needs a url, or an author and a year"),
-    (lambda t: t.replace("- id: ganbu", "- id: gonghui"), "- id: gonghui", "id",
+    ("- id: ganbu", "- id: gonghui", "- id: gonghui", "id",
      r"the id 'gonghui' is used twice \(first on line 2\)"),
-    (lambda t: t.replace("related: [ganbu]", "related: [ganbo]"), "related: [ganbo]", "related",
+    ("related: [ganbu]", "related: [ganbo]", "related: [ganbo]", "related",
      r"related id 'ganbo' is not a term in the glossary; did you mean 'ganbu'\?"),
-    (lambda t: t.replace("zh: 干部", "zh: 工会"), "zh: 工会", "zh",
+    ("zh: 干部", "zh: 工会", "zh: 工会", "zh",
      r"the Chinese form '工会' already belongs to term 'gonghui' \(line 2\)"),
-    (lambda t: t.replace("    gloss: A functionary.", "    glos: A functionary."), "glos:", "glos",
+    ("    gloss: A functionary.", "    glos: A functionary.", "glos:", "glos",
      r"unknown field 'glos' \(did you mean 'gloss'\?\)"),
 ])
-def test_validation_errors_name_file_line_and_field(tmp_path, change, needle, field, message):
-    text = change(GOOD)
-    assert text != GOOD
-    nth = 2 if needle == "- id: gonghui" else 1
-    if needle == "zh: 工会":
-        nth = 2
+def test_validation_errors_name_file_line_and_field(tmp_path, old, new, needle, field, message):
+    assert GOOD.count(old) == 1
+    text = GOOD.replace(old, new)
     path = _write(tmp_path, text, name="bad_glossary.yaml")
     with pytest.raises(GlossaryError, match=message) as info:
         load_glossary(path)
     err = info.value
     assert "bad_glossary.yaml" in str(err)
-    assert err.line == _line_of(text, needle, nth), str(err)
+    assert err.line == _last_line_of(text, needle), str(err)
     assert f"line {err.line}:" in str(err)
     assert err.field == field
+
+
+def test_a_file_without_a_terms_list(tmp_path):
+    with pytest.raises(GlossaryError, match=r"glossary\.yaml, line 1: .*top-level 'terms:' list"):
+        load_glossary(_write(tmp_path, "- id: gonghui\n"))
 
 
 def test_broken_yaml_names_the_line(tmp_path):

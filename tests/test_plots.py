@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 import kit  # noqa: E402
 from kit import plots  # noqa: E402
 from kit.errors import KitError  # noqa: E402
-from kit.timeline import SEED_DATE, load_timeline, plot_timeline  # noqa: E402
+from kit.timeline import SEED_DATE, plot_timeline  # noqa: E402
 
 
 def _system_has_cjk_font() -> bool:
@@ -123,8 +123,7 @@ def test_mixed_chinese_label_draws_without_glyph_warnings():
 # The timeline plot
 # ------------------------------------------------------------------------------------------
 
-def test_plot_timeline_returns_a_figure_with_one_marker_per_event():
-    timeline = load_timeline()
+def test_plot_timeline_returns_a_figure_with_one_marker_per_event(timeline):
     fig = plot_timeline(lang="en")
     assert isinstance(fig, Figure)
     assert _points(fig) == len(timeline)
@@ -159,8 +158,7 @@ def test_markers_differ_in_shape_as_well_as_colour():
     assert "Soviet precedent" in texts and "People's Daily" in texts
 
 
-def test_filters_by_years_and_categories():
-    timeline = load_timeline()
+def test_filters_by_years_and_categories(timeline):
     fig = plot_timeline(start=1951, end=1952, categories=["campaign", "emulation"], lang="en")
     expected = timeline.between(1951, 1952).only(["campaign", "emulation"])
     assert _points(fig) == len(expected) > 3
@@ -186,16 +184,15 @@ def test_labels_do_not_overlap_in_the_packed_lanes():
         "every label stays inside the plot"
 
 
-def test_draws_into_a_given_axes():
+def test_draws_into_a_given_axes(timeline):
     fig = Figure(figsize=(10, 6))
     ax = fig.add_subplot()
     assert plot_timeline(start=1949, end=1953, lang="en", ax=ax) is fig
-    assert _points(fig) == len(load_timeline().between(1949, 1953))
+    assert _points(fig) == len(timeline.between(1949, 1953))
 
 
 @needs_cjk
-def test_chinese_labels_when_a_font_is_installed():
-    timeline = load_timeline()
+def test_chinese_labels_when_a_font_is_installed(timeline):
     fig = plot_timeline()  # lang="auto"
     labels = _labels(fig)
     seed = labels["label-seed-articles-published"].replace("\n", "")
@@ -205,8 +202,8 @@ def test_chinese_labels_when_a_font_is_installed():
     assert not [m for m in messages if "Glyph" in m], messages
 
 
-def test_without_a_font_labels_are_english_and_one_notice_is_printed(no_cjk_font, capsys):
-    timeline = load_timeline()
+def test_without_a_font_labels_are_english_and_one_notice_is_printed(timeline, no_cjk_font,
+                                                                        capsys):
     fig = plot_timeline()
     plot_timeline(start=1950, end=1952)
     out = capsys.readouterr()
@@ -247,9 +244,11 @@ def test_frequency_plot_accepts_series_and_pairs_and_sorts():
 
 
 def test_frequency_plot_falls_back_to_pinyin(no_cjk_font, capsys):
-    fig = plots.frequency_plot(COUNTS, "高频词")
+    fig = plots.frequency_plot({**COUNTS, "嫌麻烦": 3}, "高频词")
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert ticks == ["xiānjìnjīngyàn", "tuīguǎng", "gōnghuì", "gànbù"]
+    # read in context, as kit.pinyin reads it: word by word, the kit's overrides first
+    assert ticks == ["xiānjìn jīngyàn", "tuīguǎng", "gōnghuì", "gànbù", "xiánmáfan"]
+    assert fig.axes[0].get_title() == "gāopíncí"
     assert "fonts-noto-cjk" in capsys.readouterr().out
     assert not [m for m in _draw(fig) if "Glyph" in m]
 

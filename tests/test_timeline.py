@@ -13,12 +13,6 @@ from kit.errors import KitError, TimelineError
 from kit.timeline import CATEGORIES, SEED_DATE, Event, Timeline, load_timeline
 
 
-@pytest.fixture(scope="module")
-def timeline():
-    """The kit's own timeline."""
-    return load_timeline()
-
-
 def test_public_names_are_exported():
     assert kit.load_timeline is load_timeline
     assert kit.Event is Event
@@ -53,8 +47,8 @@ def test_the_key_events_are_there_with_their_dates(timeline, event_id, date):
     assert timeline[event_id].date == date
 
 
-def test_the_seed_events_match_the_article(timeline):
-    article = kit.load_corpus()["000_7ca6473d3635779a"]
+def test_the_seed_events_match_the_article(timeline, corpus):
+    article = corpus["000_7ca6473d3635779a"]
     assert timeline["seed-articles-published"].start == article.date == SEED_DATE
     assert "七月二十日" in article.paragraphs_zh[0]
     assert timeline["northeast-ftu-cadre-meeting"].start == dt.date(1952, 7, 20)
@@ -96,7 +90,8 @@ def test_events_are_in_date_order_in_the_file_and_the_collection(timeline):
 
 
 def test_disputed_facts_say_so(timeline):
-    # FACTS.md C6 (1950 decision and delegate count), C12 (editorial date), C16 (1956 dates)
+    # the 1950 decision date and delegate count, the 1951 editorial's date, the 1956 dates,
+    # and the 14 July 1952 report that has not been found
     for event_id in ("model-worker-conference-decision", "model-worker-conference-1950",
                      "increase-production-campaign", "national-advanced-producers",
                      "shenyang-factory-report"):

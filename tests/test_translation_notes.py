@@ -15,12 +15,6 @@ SEED_A = "000_7ca6473d3635779a"
 SEED_B = "003_0d759123a74baf35"
 
 
-@pytest.fixture(scope="module")
-def notes():
-    """The kit's own notes."""
-    return load_translation_notes()
-
-
 def test_public_names_are_exported():
     assert kit.load_translation_notes is load_translation_notes
     assert kit.TranslationNote is TranslationNote
