@@ -53,6 +53,7 @@ _EXPORTS = {
     "TimelineError": "errors",
     "ExerciseError": "errors",
     "ProgressError": "errors",
+    "UnknownIdError": "errors",
 }
 _SUBMODULES = {"views", "exercises", "language", "glossary", "timeline", "plots", "articles",
                "corpus", "errors", "translation_notes", "concordance", "progress"}

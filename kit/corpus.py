@@ -6,7 +6,7 @@
     >>> corpus["0001"]
     Traceback (most recent call last):
     ...
-    KeyError: "unknown article '0001': try one of 000_7ca6473d3635779a, 003_0d759123a74baf35, or kit.load_corpus().ids"
+    kit.errors.UnknownIdError: unknown article '0001': try one of 000_7ca6473d3635779a, 003_0d759123a74baf35, or kit.load_corpus().ids
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ._data import display_path, seeds_dir
 from .articles import Article, read_article
-from .errors import ArticleFormatError, KitError
+from .errors import ArticleFormatError, KitError, UnknownIdError
 
 __all__ = ["Corpus", "load_corpus", "article_files"]
 
@@ -53,7 +53,7 @@ class Corpus:
         except KeyError:
             prefix = str(article_id)[:3]  # ids that start alike first, then the rest
             close = sorted(self.ids, key=lambda i: not i.startswith(prefix))
-            raise KeyError(f"unknown article '{article_id}': try one of {', '.join(close[:5])}, "
+            raise UnknownIdError(f"unknown article '{article_id}': try one of {', '.join(close[:5])}, "
                            "or kit.load_corpus().ids") from None
 
     @property

@@ -24,6 +24,7 @@ __all__ = [
     "TimelineError",
     "ExerciseError",
     "ProgressError",
+    "UnknownIdError",
 ]
 
 
@@ -83,6 +84,16 @@ class ExerciseError(DataFileError):
 
     def __reduce__(self):
         return (self.__class__, (self.reason, self.path, self.line, self.field, self.question_id))
+
+
+class UnknownIdError(KitError, KeyError):
+    """An id that a collection (corpus, glossary, timeline, notes) does not have.
+
+    It is a ``KeyError`` too, so ``except KeyError`` keeps working.
+    """
+
+    def __str__(self) -> str:  # KeyError would add quotes around the message
+        return str(self.args[0]) if self.args else ""
 
 
 class ProgressError(KitError):

@@ -32,7 +32,7 @@ from typing import Iterable, Iterator
 
 from ._data import data_path
 from ._yaml import LineDict, load_entries
-from .errors import GlossaryError, KitError
+from .errors import GlossaryError, KitError, UnknownIdError
 from .language import _has_han, _strip_tones, _tones
 from .sources import Source, parse_sources
 
@@ -163,11 +163,8 @@ class Occurrence:
     within: str | None = None
 
 
-class UnknownTermError(KitError, KeyError):
+class UnknownTermError(UnknownIdError):
     """A term id (or Chinese form) that the glossary does not have."""
-
-    def __str__(self) -> str:  # KeyError would add quotes around the message
-        return str(self.args[0]) if self.args else ""
 
 
 # --------------------------------------------------------------------------------------------

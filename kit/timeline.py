@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from ._data import data_path
 from ._yaml import load_entries
-from .errors import KitError, TimelineError
+from .errors import KitError, TimelineError, UnknownIdError
 from .sources import Source, parse_sources
 
 __all__ = ["CATEGORIES", "SEED_DATE", "Source", "Event", "Timeline", "load_timeline",
@@ -170,7 +170,7 @@ class Timeline:
         except KeyError:
             close = [i for i in self._by_id if str(key).lower() in i][:5]
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            raise KeyError(f"no event with id {key!r}.{hint} See timeline.ids for all.") from None
+            raise UnknownIdError(f"no event with id {key!r}.{hint} See timeline.ids for all.") from None
 
     def __contains__(self, key) -> bool:
         return key in self._by_id or key in self.events

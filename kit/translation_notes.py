@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 
 from ._data import data_path, display_path
 from ._yaml import load_entries
-from .errors import GlossaryError
+from .errors import GlossaryError, UnknownIdError
 from .language import _has_han
 from .sources import Source, parse_sources
 
@@ -90,7 +90,7 @@ class TranslationNotes:
         try:
             return self._by_id[key]
         except KeyError:
-            raise KeyError(f"no translation note with id {key!r}; see notes.ids") from None
+            raise UnknownIdError(f"no translation note with id {key!r}; see notes.ids") from None
 
     @property
     def ids(self) -> list[str]:

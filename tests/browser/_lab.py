@@ -361,6 +361,15 @@ class LabPage:
                               + self.page.locator("#jp-main-statusbar").inner_text())
 
     # -- running -----------------------------------------------------------------------
+    def run_notebook(self, path: str) -> float:
+        """Open ``path``, Run All and give its widgets time to draw; returns Run All's seconds.
+
+        What went wrong, if anything, is then in :meth:`problems`."""
+        self.open_notebook(path)
+        seconds = self.run_all()
+        self.wait_widgets_settled()
+        return seconds
+
     def run_all(self, timeout_s: float = NOTEBOOK_RUN_TIMEOUT_S) -> float:
         """Run ▸ Run All Cells, wait until every cell has finished. Returns seconds taken.
 

@@ -10,7 +10,7 @@ import _lab
 
 
 def test_harness_sees_what_a_student_sees(lab_page, lab_server):
-    path = _lab.write_notebook(lab_server.root / "scratch" / "harness.ipynb", [
+    _lab.write_notebook(lab_server.root / "scratch" / "harness.ipynb", [
         "# %% md\n# A scratch notebook",
         "import ipywidgets as w\nw.IntSlider(value=3, description='slider')",
         "print('fine')",
@@ -18,9 +18,7 @@ def test_harness_sees_what_a_student_sees(lab_page, lab_server):
         "1 / 0",
         "print('never runs')",
     ])
-    lab_page.open_notebook("scratch/harness.ipynb")
-    lab_page.run_all()
-    lab_page.wait_widgets_settled()
+    lab_page.run_notebook("scratch/harness.ipynb")
     problems = lab_page.problems()
     cells = lab_page.cells()
 
@@ -44,7 +42,6 @@ def test_harness_passes_a_clean_notebook_with_an_expected_error(lab_page, lab_se
     nb["cells"][1]["metadata"]["tags"] = ["raises-exception"]
     path.write_text(json.dumps(nb))
 
-    lab_page.open_notebook("scratch/clean.ipynb")
-    lab_page.run_all()
+    lab_page.run_notebook("scratch/clean.ipynb")
     assert lab_page.problems() == []
     assert lab_page.cells()[2]["prompt"] == "[3]:"

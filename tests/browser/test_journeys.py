@@ -1,7 +1,7 @@
 """A student's journeys through the views, in JupyterLab in Chromium.
 
 Each journey writes a small notebook into the server's copy of the project
-(``journeys/<view>.ipynb``: ``import kit`` and the view), runs it, then uses the view
+(``journeys/<name>.ipynb``: ``import kit`` and the view), runs it, then uses the view
 with the mouse and keyboard and checks what appears on the page. Element screenshots go
 to test-artifacts/journey-*.png.
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 
 import _lab
 
@@ -21,31 +20,27 @@ ZH_TEXT = re.compile(r"[\u4e00-\u9fff]")
 PINYIN_WITH_TONES = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
-def open_view(lab_page, lab_server, name: str, code: str):
-    """Write journeys/<name>.ipynb, open it, Run All, and return the view's root locator."""
-    cells = [textwrap.dedent(c).strip() for c in code.split("\n# %%\n")]
-    _lab.write_notebook(lab_server.root / "journeys" / f"{name}.ipynb", cells)
-    lab_page.open_notebook(f"journeys/{name}.ipynb")
-    lab_page.run_all()
-    lab_page.wait_widgets_settled()
+def open_view(lab_page, lab_server, name: str, constructor: str):
+    """Write journeys/<name>.ipynb showing ``kit.views.<constructor>`` (e.g. ``"ReaderView()"``),
+    run it, and return the view's root locator."""
+    code = f"import kit\nview = kit.views.{constructor}\nview"
+    _lab.write_notebook(lab_server.root / "journeys" / f"{name}.ipynb", [code])
+    lab_page.run_notebook(f"journeys/{name}.ipynb")
     problems = lab_page.problems()
     assert not problems, f"journeys/{name}.ipynb:\n" + "\n".join(problems)
-    # The view is the widget the last cell displays (checked by assert_root_class).
+    # The view is the widget the last cell displays (checked by assert_view_laid_out).
     view = lab_page.page.locator(
         f"{_lab.VISIBLE_PANEL} .jp-OutputArea-output > .jupyter-widgets").last
     view.wait_for()
     return view
 
 
-def assert_root_class(view, view_class: str) -> None:
-    """Views mark their root with a class (kit-reader, kit-quiz, ...) for styling and tests."""
+def assert_view_laid_out(view, view_class: str, what: str) -> None:
+    """The view marks its root with its class (kit-reader, kit-quiz, ...) for styling and
+    tests, and no text of it runs past its right edge, where a student cannot read it."""
     classes = (view.get_attribute("class") or "").split()
     assert view_class in classes, (f"the view's root element lacks the CSS class {view_class!r} "
                                    f"(has: {' '.join(classes)}): add self.add_class({view_class!r})")
-
-
-def assert_fits(view, what: str) -> None:
-    """No text of the view runs past its right edge, where a student cannot read it."""
     cut = _lab.text_past_right_edge(view)
     assert not cut, (f"{what}: text runs past the view's right edge (cut off or needs "
                      "side-scrolling; long URLs and words need CSS like overflow-wrap: anywhere):\n"
@@ -62,8 +57,7 @@ def assert_no_view_errors(lab_page, where: str) -> None:
 # ------------------------------------------------------------------------------- ReaderView
 
 def test_reader_sentences_with_pinyin_in_chinese_type(lab_page, lab_server):
-    view = open_view(lab_page, lab_server, "reader",
-                     "import kit\nreader = kit.views.ReaderView()\nreader")
+    view = open_view(lab_page, lab_server, "reader", "ReaderView()")
     assert view.locator("ruby").count() == 0, "pinyin is on before the student asked for it"
 
     mode = view.locator(".widget-toggle-button", has_text=re.compile(r"Sentences"))
@@ -106,15 +100,13 @@ def test_reader_sentences_with_pinyin_in_chinese_type(lab_page, lab_server):
     assert len(drawn["checked"]) >= 5 and not drawn["tofu"] and drawn["distinct"] >= 5, drawn
 
     lab_page.element_screenshot(view, "journey-reader-sentences-pinyin")
-    assert_fits(view, "ReaderView in sentence mode with pinyin")
-    assert_root_class(view, "kit-reader")
+    assert_view_laid_out(view, "kit-reader", "ReaderView in sentence mode with pinyin")
 
 
 # ----------------------------------------------------------------------------- GlossaryView
 
 def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server):
-    view = open_view(lab_page, lab_server, "glossary",
-                     "import kit\nglossary = kit.views.GlossaryView()\nglossary")
+    view = open_view(lab_page, lab_server, "glossary", "GlossaryView()")
     search = view.locator(".widget-text input").first
     search.fill("haojianxiu")
     results = view.locator(".widget-select select").first
@@ -147,15 +139,13 @@ def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server
         related.click()
         card.locator("h3", has_text=target).wait_for()
         assert_no_view_errors(lab_page, f"opening the related term {target}")
-    assert_fits(view, "GlossaryView with a term's card open")
-    assert_root_class(view, "kit-glossary")
+    assert_view_laid_out(view, "kit-glossary", "GlossaryView with a term's card open")
 
 
 # ----------------------------------------------------------------------------- TimelineView
 
 def test_timeline_slider_changes_the_plot(lab_page, lab_server):
-    view = open_view(lab_page, lab_server, "timeline",
-                     "import kit\ntimeline = kit.views.TimelineView()\ntimeline")
+    view = open_view(lab_page, lab_server, "timeline", "TimelineView()")
     image = view.locator("img.widget-image").first
     image.wait_for()
     view.page.wait_for_function("img => img.complete && img.naturalWidth > 0",
@@ -184,8 +174,7 @@ def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     after_rows = view.locator(".kit-events tbody tr").count()
     assert after_rows < before_rows, (before_range, readout.inner_text(), before_rows, after_rows)
     lab_page.element_screenshot(view, "journey-timeline-after")
-    assert_fits(view, "TimelineView's list of events")
-    assert_root_class(view, "kit-timeline")
+    assert_view_laid_out(view, "kit-timeline", "TimelineView's list of events")
 
 
 # --------------------------------------------------------------------------------- QuizView
@@ -210,8 +199,7 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
     set_path.write_text(QUIZ_SET, encoding="utf-8")
     # A first use on this computer: no saved name (kit.progress keeps it in profile.json).
     (lab_server.progress_dir / "profile.json").unlink(missing_ok=True)
-    view = open_view(lab_page, lab_server, "quiz",
-                     "import kit\nquiz = kit.views.QuizView('journey_quiz.yaml')\nquiz")
+    view = open_view(lab_page, lab_server, "quiz", "QuizView('journey_quiz.yaml')")
     page = lab_page.page
 
     # First use on this computer: the quiz asks for the student's name once.
@@ -253,5 +241,4 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
     assert [a["attempt"] for a in attempts] == [1, 2], attempts
     assert {a["student"] for a in attempts} == {"Journey Student"}, attempts
     assert [a["response"] for a in attempts] == ["3 August 1952", "20 July 1952"], attempts
-    assert_fits(view, "QuizView")
-    assert_root_class(view, "kit-quiz")
+    assert_view_laid_out(view, "kit-quiz", "QuizView")

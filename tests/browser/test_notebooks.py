@@ -29,9 +29,7 @@ def artifact_name(relpath: str) -> str:
 
 @pytest.mark.parametrize("relpath", PARAMS, ids=lambda p: p or "none")
 def test_notebook_runs_clean_in_lab(lab_page, relpath, timings):
-    lab_page.open_notebook(relpath)
-    seconds = lab_page.run_all()
-    lab_page.wait_widgets_settled()
+    seconds = lab_page.run_notebook(relpath)
     problems = lab_page.problems()
     cells = lab_page.cells()
     chinese = _lab.chinese_on_page(lab_page)
