@@ -102,7 +102,7 @@ class TranslationNotes:
         return list(dict.fromkeys(n.article for n in self.notes))
 
     def for_article(self, article_id) -> list[TranslationNote]:
-        """The notes on one article (an id or an Article), by paragraph then position."""
+        """The notes on one article (an id or an Article), in the order of the notes file."""
         aid = getattr(article_id, "id", article_id)
         return [n for n in self.notes if n.article == aid]
 
