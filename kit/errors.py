@@ -14,6 +14,8 @@ open the file and fix it::
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = [
@@ -25,6 +27,9 @@ __all__ = [
     "ExerciseError",
     "ProgressError",
     "UnknownIdError",
+    "UnknownTermError",
+    "did_you_mean",
+    "check_lang",
 ]
 
 
@@ -98,3 +103,49 @@ class UnknownIdError(KitError, KeyError):
 
 class ProgressError(KitError):
     """A student's progress file could not be read or written."""
+
+
+class UnknownTermError(UnknownIdError):
+    """A glossary id (or Chinese, pinyin or English form) that the glossary does not have."""
+
+
+def did_you_mean(asked: object, known: Iterable[str], n: int = 1, cutoff: float = 0.6,
+                 style: str = "bare") -> str:
+    """The kit's one "did you mean" hint: the names in ``known`` closest to ``asked``, or "".
+
+    ``style`` places the hint in a message: ``"bare"`` gives ``did you mean 'x'?``,
+    ``"paren"`` gives `` (did you mean 'x'?)`` and ``"clause"`` gives ``; did you mean 'x'?``.
+    Several names are joined with commas and "or".
+
+    >>> did_you_mean("hints", ["hint", "prompt", "explanation"])
+    "did you mean 'hint'?"
+    >>> did_you_mean("promt", ["hint", "prompt"], style="paren")
+    " (did you mean 'prompt'?)"
+    >>> did_you_mean("xyz", ["hint", "prompt"])
+    ''
+    """
+    close = difflib.get_close_matches(str(asked), list(known), n=n, cutoff=cutoff)
+    if not close:
+        return ""
+    names = [f"'{c}'" for c in close]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    hint = f"did you mean {listed}?"
+    return {"bare": hint, "paren": f" ({hint})", "clause": f"; {hint}"}[style]
+
+
+LANGS = ("zh", "en")
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` when it is ``"zh"`` or ``"en"``; otherwise raise a ``KitError`` that says so.
+
+    >>> check_lang("zh")
+    'zh'
+    >>> check_lang("cn")
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: lang must be 'zh' or 'en', not 'cn'
+    """
+    if lang not in LANGS:
+        raise KitError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return lang  # type: ignore[return-value]
