@@ -8,13 +8,14 @@ STAMP  := $(VENV)/.kit-installed-$(shell $(PYTHON) -c "import hashlib,sys;print(
 PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test test-fast bench check doctor clean help
+.PHONY: lab test test-fast bench check doctor notebooks clean help
 
 help:
 	@echo "make lab    - create the environment and open JupyterLab at the start notebook"
 	@echo "make test   - create the environment and run every test (unit, doctest, nbval, browser)"
 	@echo "make bench  - speed and memory benchmarks"
 	@echo "make check  - validate the article files in seeds/"
+	@echo "make notebooks - run every notebook again and store its outputs (after changing kit/ or its data)"
 	@echo "make clean  - remove the environment"
 
 $(STAMP): pyproject.toml
@@ -41,6 +42,14 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+# Stored outputs are what nbval compares and what a reader sees before running a cell.
+NOTEBOOKS := $(wildcard notebooks/*.ipynb) $(wildcard exercises/*.ipynb)
+notebooks: $(STAMP)
+	export KIT_PROGRESS_DIR=$$(mktemp -d); for nb in $(NOTEBOOKS); do \
+		(cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.timeout=300 $$(basename $$nb)) || exit 1; \
+	done
 
 check: $(STAMP)
 	$(BIN)/python -m kit check

@@ -1,15 +1,23 @@
-"""Re-render time of each view for a seed article, against a baseline measured in the same run.
+"""Re-render time of each view for a seed article, against a baseline measured in the same run;
+then the views over a corpus of 10,000 articles.
 
 Each view is built once (loading, segmentation and alignment happen then), then a control is
 changed as a student would and the time of the re-render is measured (best of several). The
 baseline is ``html.escape`` over the same article's text plus a join of its paragraphs: the
 least any HTML view of the article must do. Target: every re-render under 50 ms.
 
+At scale, :data:`SCALE_ARTICLES` articles are made from the two seeds (copies with their own
+ids and dates); the baseline is one pass over all their text (the least a full scan must
+do). Targets: GlossaryView built and a card opened for the commonest term in under 1 s,
+a card under 100 KB; ReaderView built in under 1 s with an article list under 100 KB.
+
     python benchmarks/bench_views.py
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 import itertools
 import time
@@ -24,6 +32,12 @@ from kit.views.timeline_view import TimelineView
 ARTICLE = "000_7ca6473d3635779a"
 TARGET_MS = 50.0
 REPEAT = 7
+#: The corpus size of the scale cases, and their targets.
+SCALE_ARTICLES = 10_000
+SCALE_TARGET_MS = 1000.0
+SCALE_TARGET_KB = 100.0
+#: The term whose card is opened at scale: it occurs many times in every article.
+COMMON_TERM = "先进经验"
 
 
 def best_ms(fn, repeat: int = REPEAT) -> float:
@@ -98,5 +112,65 @@ def main() -> list[dict]:
     return results
 
 
+def synthetic_corpus(seeds, n: int = SCALE_ARTICLES) -> kit.Corpus:
+    """``n`` articles copied in turn from ``seeds``, each with its own id and date."""
+    seeds = list(seeds)
+    return kit.Corpus([dataclasses.replace(seeds[k % len(seeds)],
+                                           id=f"{k:05d}_{seeds[k % len(seeds)].id}",
+                                           date=seeds[k % len(seeds)].date
+                                           + dt.timedelta(days=k // len(seeds)))
+                       for k in range(n)])
+
+
+def _timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - start) * 1000, value
+
+
+def _picker_kb(reader) -> float:
+    return sum(len(label.encode()) + len(value) for label, value in reader.article.options) / 1024
+
+
+def scale(corpus=None, glossary=None, notes=None) -> list[dict]:
+    """GlossaryView and ReaderView over :data:`SCALE_ARTICLES` articles."""
+    seeds = corpus if corpus is not None else kit.load_corpus()
+    glossary = glossary if glossary is not None else kit.load_glossary()
+    notes = notes if notes is not None else kit.load_translation_notes()
+    ReaderView(seeds, glossary, notes)            # warm: segmentation and alignment of seed 1
+    big = synthetic_corpus(seeds)
+    text_pass = best_ms(lambda: sum(len(p) for a in big for p in a.paragraphs_zh + a.paragraphs_en), 3)
+
+    def glossary_card():
+        view = GlossaryView(glossary, big)
+        view.show(COMMON_TERM)
+        return view
+
+    cases = []
+    ms, view = _timed(glossary_card)
+    cases.append(("glossary: build + open the commonest term", ms, len(view.html.value) / 1024))
+    cases.append(("glossary: 'more lines' button", best_ms(view.more.click), len(view.html.value) / 1024))
+    cases.append(("glossary: type a search", best_ms(cycle_setter(view.query, ["jingyan", "经验", ""])),
+                  len(view.html.value) / 1024))
+    ms, reader = _timed(lambda: ReaderView(big, glossary, notes))
+    cases.append(("reader: build (first article)", ms, _picker_kb(reader)))
+    cases.append(("reader: type in the article picker",
+                  best_ms(cycle_setter(reader.article.search, ["1952-09", "how", "东北", ""])),
+                  _picker_kb(reader)))
+    cases.append(("reader: open the 9,999th article", _timed(
+        lambda: reader.show(list(big.ids)[-1]))[0], _picker_kb(reader)))
+
+    print(f"\n{SCALE_ARTICLES:,} articles; baseline (one pass over their text): {text_pass:.1f} ms")
+    print(f"{'at scale':<44} {'ms':>8} {'x baseline':>11} {'KB':>8}  "
+          f"target < {SCALE_TARGET_MS:.0f} ms, < {SCALE_TARGET_KB:.0f} KB")
+    results = []
+    for name, ms, kb in cases:
+        ok = ms < SCALE_TARGET_MS and kb < SCALE_TARGET_KB
+        results.append({"case": name, "ms": ms, "ratio": ms / text_pass, "kb": kb, "ok": ok})
+        print(f"{name:<44} {ms:>8.1f} {ms / text_pass:>10.1f}x {kb:>8.1f}  {'ok' if ok else 'SLOW'}")
+    return results
+
+
 if __name__ == "__main__":
     main()
+    scale()

@@ -7,17 +7,29 @@
     ('1952-08-03', '经济生活简评')
     >>> en, zh = article.paragraph_pairs()[0]
 
+Everything a lesson needs is a name here (``help(kit)`` lists them): loaders
+(``load_corpus``, ``load_glossary``, ``load_timeline``, ``load_translation_notes``,
+``load_exercises``), the language tools (``segment``, ``pinyin``, ``annotate``,
+``split_sentences``, ``sentence_pairs``), charts (``plot_timeline``, ``kit.plots``),
+views (``kit.views.ReaderView`` ...) and the error family (``KitError``).
+
 Names are imported on first use, so ``import kit`` stays quick (jieba, pandas and
-matplotlib load only when a function that needs them is called).
+matplotlib load only when a function that needs them is called). The layers behind
+this facade are drawn in docs/architecture.md.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+#: Public name -> the module that defines it.
 _EXPORTS = {
+    # text primitives
+    "has_han": "text",
+    "strip_tones": "text",
     # articles and the corpus
     "Article": "articles",
     "parse_article": "articles",
@@ -39,12 +51,20 @@ _EXPORTS = {
     "Event": "timeline",
     "Timeline": "timeline",
     "load_timeline": "timeline",
-    "plot_timeline": "timeline",
     "TranslationNote": "translation_notes",
     "TranslationNotes": "translation_notes",
     "load_translation_notes": "translation_notes",
-    # exercises
+    "concordance_lines": "concordance",
+    # presentation
+    "plot_timeline": "plots",
+    # exercises and progress
     "load_exercises": "exercises",
+    "ExerciseSet": "exercises",
+    "Question": "exercises",
+    "Feedback": "exercises",
+    "check": "exercises",
+    "generate_cloze": "exercises",
+    "progress_frame": "progress",
     # errors
     "KitError": "errors",
     "DataFileError": "errors",
@@ -54,17 +74,40 @@ _EXPORTS = {
     "ExerciseError": "errors",
     "ProgressError": "errors",
     "UnknownIdError": "errors",
+    "UnknownTermError": "errors",
 }
-_SUBMODULES = {"views", "exercises", "language", "glossary", "timeline", "plots", "articles",
-               "corpus", "errors", "translation_notes", "concordance", "progress"}
+#: Aliases whose name in the facade differs from the name in their module.
+_RENAMED = {"concordance_lines": "concordance"}
+#: Sub-modules reachable as ``kit.<name>`` (loaded on first use).
+_SUBMODULES = ("text", "errors", "language", "articles", "corpus", "sources", "glossary",
+               "timeline", "translation_notes", "concordance", "plots", "exports", "views",
+               "exercises", "progress")
 
-__all__ = sorted(_EXPORTS) + ["views"]
+__all__ = sorted([*_EXPORTS, *_SUBMODULES])
+
+if TYPE_CHECKING:  # what editors and type checkers see; at run time names load on first use
+    from . import (articles, concordance, corpus, errors, exercises, exports, glossary, language,
+                   plots, progress, sources, text, timeline, translation_notes, views)
+    from .articles import Article, parse_article, read_article
+    from .concordance import concordance as concordance_lines
+    from .corpus import Corpus, load_corpus
+    from .errors import (ArticleFormatError, DataFileError, ExerciseError, GlossaryError, KitError,
+                         ProgressError, TimelineError, UnknownIdError, UnknownTermError)
+    from .exercises import ExerciseSet, Feedback, Question, check, generate_cloze, load_exercises
+    from .glossary import Glossary, Term, load_glossary
+    from .language import (SentenceBead, align, annotate, pinyin, segment, sentence_pairs,
+                           split_sentences)
+    from .plots import plot_timeline
+    from .progress import progress_frame
+    from .text import has_han, strip_tones
+    from .timeline import Event, Timeline, load_timeline
+    from .translation_notes import TranslationNote, TranslationNotes, load_translation_notes
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
         module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
-        value = getattr(module, name)
+        value = getattr(module, _RENAMED.get(name, name))
         globals()[name] = value
         return value
     if name in _SUBMODULES:

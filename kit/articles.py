@@ -56,44 +56,38 @@ what does not fit with the file and the line.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import html
 import os
-import re
+import stat
+import warnings as _warnings
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 
-from .errors import ArticleFormatError, KitError
+from .article_format import MONTHS, headline_left, parse_fields
+from .errors import ArticleFormatError, KitError, KitWarning, check_lang
 
-__all__ = ["Article", "ParallelText", "parse_article", "read_article", "decode_article_bytes"]
+__all__ = ["Article", "ParallelText", "parse_article", "read_article", "decode_article_bytes",
+           "MAX_ARTICLE_BYTES", "max_article_bytes", "format_warnings"]
 
 NEWSPAPER_ZH = "人民日报"
 NEWSPAPER_EN = "People's Daily"
 
-_COLON = r"\s*[:：]\s*"
-_HEADER_RE = re.compile(r"^\s*(title|author|date|page)" + _COLON + r"(.*)$", re.IGNORECASE)
-_SEPARATOR_RE = re.compile(r"^\s*(<hr\s*/?>|-{3,}|\*{3,}|_{3,})\s*$", re.IGNORECASE)
-_ORIGINAL_RE = re.compile(r"^\s*original\s*[:：]?\s*$", re.IGNORECASE)
-_ZH_TITLE_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
-_DATE_LIKE_RE = re.compile(r"^\s*\d{2,4}\s*[-/.年]")
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)\s*$")
-_PAGE_ZH_RE = re.compile(r"^\s*第\s*(\S+?)\s*版\s*(?:[(（]\s*(.*?)\s*[)）])?\s*$")
-_COLUMN_RE = re.compile(r"^\s*专栏" + _COLON + r"(.*)$")
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", '"', "”", "’", ":", ";")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = MONTHS
 #: MLA abbreviates a month name longer than four letters (MLA Handbook, 9th ed.; e.g.
 #: https://libguides.umgc.edu/c.php?g=1018622&p=7378037): May, June and July stay whole.
 _MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
                "Nov.", "Dec."]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Article:
     """A parsed article. Fields hold text exactly as printed (stripped of indentation).
 
     ``paragraphs_en`` and ``paragraphs_zh`` hold the body only: no header lines,
-    no repeated title, headline or column name.
+    no repeated title, headline or column name. ``source_lines`` gives the line of each
+    field in the file; ``warnings`` what looked wrong when it was read (a last Chinese
+    paragraph that seems cut short), also issued as a :class:`~kit.errors.KitWarning`.
     """
 
     id: str
@@ -111,6 +105,21 @@ class Article:
     paragraphs_en: tuple[str, ...]
     paragraphs_zh: tuple[str, ...]
     source_lines: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+    warnings: tuple[KitWarning, ...] = field(default=(), repr=False, compare=False, hash=False)
+
+    def __init__(self, id: str, path: Path | None, title_en: str, title_zh: str,  # noqa: A002
+                 headline_zh: tuple[str, ...], author_en: str, author_zh: str, date: _dt.date,
+                 page: int, section: str, column_zh: str, column_en: str,
+                 paragraphs_en: tuple[str, ...], paragraphs_zh: tuple[str, ...],
+                 source_lines: dict | None = None, warnings: tuple[KitWarning, ...] = ()):
+        # The dataclass's own __init__ would set each field with object.__setattr__ (it is
+        # frozen), five times slower than this one update; the loader makes one per file.
+        self.__dict__.update(
+            id=id, path=path, title_en=title_en, title_zh=title_zh, headline_zh=tuple(headline_zh),
+            author_en=author_en, author_zh=author_zh, date=date, page=page, section=section,
+            column_zh=column_zh, column_en=column_en, paragraphs_en=tuple(paragraphs_en),
+            paragraphs_zh=tuple(paragraphs_zh), source_lines={} if source_lines is None else source_lines,
+            warnings=tuple(warnings))
 
     # -- reading ---------------------------------------------------------------------
     def paragraph_pairs(self) -> list[tuple[str, str]]:
@@ -142,11 +151,7 @@ class Article:
         return "\n\n".join(self._paragraphs(lang))
 
     def _paragraphs(self, lang: str) -> tuple[str, ...]:
-        if lang == "zh":
-            return self.paragraphs_zh
-        if lang == "en":
-            return self.paragraphs_en
-        raise KitError(f"lang must be 'zh' or 'en', not {lang!r}")
+        return self.paragraphs_zh if check_lang(lang) == "zh" else self.paragraphs_en
 
     @property
     def headline(self) -> str:
@@ -234,6 +239,39 @@ class ParallelText:
 # ------------------------------------------------------------------------------------
 # Reading files
 # ------------------------------------------------------------------------------------
+#: The largest article file the kit reads, in bytes: 2 MB. A page of the People's Daily is
+#: rarely over 50 KB; a bigger file is usually several articles pasted together, or not an
+#: article, and would make the reader slow. Raise it with ``max_bytes=`` (``read_article``,
+#: ``load_corpus``) or the environment variable ``KIT_MAX_ARTICLE_BYTES``.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_BYTES_ENV = "KIT_MAX_ARTICLE_BYTES"
+_MEGABYTE = 1024 * 1024
+#: How much of a file's start is looked at to tell text from binary data.
+_BINARY_SNIFF_BYTES = 4096
+#: More than this share of control characters (other than tab, newlines, form feed): not text.
+_BINARY_CONTROL_SHARE = 0.05
+_READ_CHUNK = 65536
+
+
+def max_article_bytes(max_bytes: int | None = None) -> int:
+    """The article size limit in bytes: ``max_bytes`` when given, else ``KIT_MAX_ARTICLE_BYTES``,
+    else :data:`MAX_ARTICLE_BYTES`.
+
+    >>> max_article_bytes(), max_article_bytes(10_000_000)
+    (2097152, 10000000)
+    """
+    if max_bytes is not None:
+        return int(max_bytes)
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return MAX_ARTICLE_BYTES
+    try:
+        return int(value)
+    except ValueError:
+        raise KitError(f"{MAX_BYTES_ENV} must be a number of bytes, like {MAX_BYTES_ENV}=10000000, "
+                       f"not {value!r}") from None
+
+
 def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | None = None) -> str:
     """Decode an article file's bytes, explaining what went wrong when they are not UTF-8 text.
 
@@ -249,7 +287,7 @@ def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | N
         if not data.strip():
             raise ArticleFormatError("the file is empty: expected an article starting with 'Title: '",
                                      path=source, line=1)
-    if _looks_binary(data[:4096]):
+    if _looks_binary(data[:_BINARY_SNIFF_BYTES]):
         raise ArticleFormatError("this looks like a binary file, not a text article "
                                  "(expected UTF-8 text starting with 'Title: ')", path=source, line=1)
     if encoding:
@@ -267,6 +305,11 @@ def decode_article_bytes(data: bytes, source: str = "<bytes>", encoding: str | N
         pass
     else:
         return text[1:] if text[:1] == "\ufeff" else text
+    return _explain_undecodable(data, source)
+
+
+def _explain_undecodable(data: bytes, source: str) -> str:
+    """UTF-8 with a BOM, or an ArticleFormatError saying what the bytes are (GB18030 or unknown)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -290,46 +333,109 @@ _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
 def _looks_binary(chunk: bytes) -> bool:
-    """More than 5% control characters (other than tab, newlines, form feed): not text."""
+    """Too many control characters (other than tab, newlines, form feed): not text."""
     if not chunk:
         return False
     controls = len(chunk.translate(None, _TEXT_BYTES))
-    return controls / len(chunk) > 0.05
+    return controls / len(chunk) > _BINARY_CONTROL_SHARE
 
 
 _PATH_TYPE = type(Path())  # PosixPath or WindowsPath: what Path(...) returns
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_NONBLOCK: should the file become a named pipe between the stat and the open, opening it
+# must not wait for a writer (it has no effect on a regular file).
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_NONBLOCK", 0))
 
 
-def _read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, like ``Path.read_bytes`` but without the buffered file object.
+def _not_a_file(path: Path, mode: int) -> str | None:
+    """What the entry at ``path`` is when it is not a regular file (None when it is one)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return ("this is a folder, not an article file: rename it (article files end in .txt), "
+                f"or check its articles on their own: python -m kit check {path}")
+    if stat.S_ISFIFO(mode):
+        return "this is a named pipe (FIFO), not an article file: the kit reads only regular files"
+    if stat.S_ISSOCK(mode):
+        return "this is a socket, not an article file: the kit reads only regular files"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "this is a device, not an article file: the kit reads only regular files"
+    return "this is not a regular file: the kit reads only regular files"
 
-    One ``open``, one ``fstat``, and one ``read`` when the file is as long as
-    ``fstat`` says (it always is for a regular file nobody is writing to).
-    """
-    fd = os.open(path, _OPEN_FLAGS)
+
+def _stat_problem(path: Path, exc: OSError) -> str:
+    """Why ``os.stat`` failed, said for a student: a dangling link, a link loop, a missing file."""
     try:
-        size = os.fstat(fd).st_size
+        is_link = os.path.islink(path)
+        target = os.readlink(path) if is_link else ""
+    except OSError:
+        is_link, target = False, ""
+    if is_link and isinstance(exc, FileNotFoundError):
+        return (f"this is a symbolic link to '{target}', which does not exist: "
+                "remove the link, or make it point to an article file")
+    if is_link and exc.errno == errno.ELOOP:
+        return (f"this is a symbolic link that leads back to itself (a loop, through '{target}'): "
+                "remove the link, or make it point to an article file")
+    return f"cannot read the file ({exc.strerror})"
+
+
+def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
+    """The file's bytes, after checking with ``os.stat`` (without opening it) that it is a
+    regular file no bigger than ``max_bytes``.
+
+    One ``stat``, one ``open`` and one ``read`` when the file is as long as ``stat`` said.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ArticleFormatError(_stat_problem(path, exc), path=label) from None
+    problem = _not_a_file(path, info.st_mode)
+    if problem:
+        raise ArticleFormatError(problem, path=label)
+    size = info.st_size
+    if size > max_bytes:
+        raise ArticleFormatError(
+            f"the file is {size / _MEGABYTE:.1f} MB, more than the {max_bytes / _MEGABYTE:g} MB an "
+            "article may have: check that it holds one article; to read it anyway, pass a bigger "
+            f"max_bytes= to kit.load_corpus or read_article, or set {MAX_BYTES_ENV}", path=label)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise ArticleFormatError(f"cannot read the file ({exc.strerror})", path=label) from None
+    try:
         data = os.read(fd, size + 1)
-        if len(data) != size:  # grown, shrunk, or a file whose size fstat does not know
+        if len(data) > size:  # it grew since the stat: read on, up to the limit
             chunks = [data]
-            while chunk := os.read(fd, 65536):
+            while (chunk := os.read(fd, _READ_CHUNK)) and sum(map(len, chunks)) <= max_bytes:
                 chunks.append(chunk)
             data = b"".join(chunks)
+            if len(data) > max_bytes:
+                raise ArticleFormatError(f"the file grew past the {max_bytes} bytes an article may "
+                                         "have while it was being read", path=label)
         return data
+    except OSError as exc:
+        raise ArticleFormatError(f"cannot read the file ({exc.strerror})", path=label) from None
     finally:
         os.close(fd)
 
 
-def read_article(path: str | Path, encoding: str | None = None, source: str | None = None) -> Article:
-    """Read and parse one article file. ``encoding`` forces a codec (e.g. ``"gb18030"``)."""
+def read_article(path: str | Path, encoding: str | None = None, source: str | None = None,
+                 max_bytes: int | None = None) -> Article:
+    """Read and parse one article file.
+
+    Args:
+        path: the file (a regular file: a folder, a named pipe or a broken link is refused
+            with an :class:`ArticleFormatError` that says what it is, without opening it).
+        encoding: force a codec (e.g. ``"gb18030"``).
+        source: the name messages give the file (default: ``path``).
+        max_bytes: the size limit (default: :func:`max_article_bytes`, 2 MB).
+
+    A file that loads but looks wrong (e.g. cut short) gives a :class:`~kit.errors.KitWarning`.
+    """
     if type(path) is not _PATH_TYPE:
         path = Path(path)
     label = source or str(path)
-    try:
-        data = _read_bytes(path)
-    except OSError as exc:
-        raise ArticleFormatError(f"cannot read the file ({exc.strerror})", path=label) from None
+    data = _read_bytes(path, label, max_article_bytes(max_bytes))
     text = decode_article_bytes(data, label, encoding)
     return parse_article(text, source=label, path=path, article_id=path.stem)
 
@@ -337,18 +443,6 @@ def read_article(path: str | Path, encoding: str | None = None, source: str | No
 # ------------------------------------------------------------------------------------
 # Parsing
 # ------------------------------------------------------------------------------------
-# The parser splits the text into lines once and reads them by index (line number =
-# index + 1). Lines keep their trailing whitespace: every test below strips the line
-# or uses a pattern ending in \s*$, which gives the same result as on a stripped line.
-# Regular expressions only look at the few lines of the two headers; body lines are
-# only stripped, so the cost grows with the number of lines, not with their length.
-_ORIGINAL_HINT_RE = re.compile(r"\n[^\S\n]*[oO]")  # a line that may be 'Original:'
-_HEADER_KEYS = {"Title": "title", "Author": "author", "Date": "date", "Page": "page"}
-_SPACES_RE = re.compile(r"\s+")
-_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
-_HEADLINE_GAP_RE = re.compile(r"\s{2,}|\u3000+")
-
-
 def parse_article(text: str, source: str = "<text>", path: Path | None = None,
                   article_id: str | None = None) -> Article:
     """Parse the text of one article (see the module docstring for the format).
@@ -356,376 +450,33 @@ def parse_article(text: str, source: str = "<text>", path: Path | None = None,
     Args:
         text: the whole article, English part then Chinese part.
         source: the name used in error messages (a file name).
+        path: the file it was read from, if any.
         article_id: the id; defaults to the stem of ``source``.
 
     Raises:
         ArticleFormatError: naming ``source`` and the line, saying what was expected.
+
+    A last Chinese paragraph that ends without closing punctuation (the file may be cut
+    short) is loaded, and a :class:`~kit.errors.KitWarning` naming the file and the line
+    is issued.
     """
-    if text[:1] == "\ufeff":
-        text = text.lstrip("\ufeff")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw = text.split("\n")  # raw[k] is line k + 1
-    count = len(raw)
-    err = lambda msg, line: ArticleFormatError(msg, path=source, line=line)  # noqa: E731
-    source_lines: dict[str, int] = {}
-
-    # -- split English part / Chinese part at "Original:" ----------------------------
-    lines = list(map(str.strip, raw))  # what every test below reads: "" for a blank line
-    original_at = _find_original(text, raw, lines)
-    if original_at is None:
-        last = next((k + 1 for k in range(count - 1, -1, -1) if lines[k]), 1)
-        raise err("there is no 'Original:' line: expected the English translation, then a line "
-                  "'Original:', then the Chinese original", last)
-    original_line = original_at + 1
-
-    # -- English header --------------------------------------------------------------
-    header: dict[str, tuple[int, str]] = {}
-    i = 0
-    while i < original_at:
-        s = lines[i]
-        if not s:
-            i += 1
-            continue
-        c = s.find(":")
-        key = _HEADER_KEYS.get(s[:c]) if 3 < c < 7 else None  # "Title:" as the seeds write it
-        if key is not None:
-            value = s[c + 1:]
-        else:  # any other spelling ("title：", "TITLE :"), or not a header line
-            m = _HEADER_RE.match(s)
-            if not m:
-                break
-            key, value = m.group(1).lower(), m.group(2)
-        if key in header:
-            break
-        header[key] = (i + 1, value.strip())
-        i += 1
-    if "title" not in header or not header["title"][1]:
-        at = header["title"][0] if "title" in header else _first_line(lines)
-        raise err("the English title is missing: expected a first line like 'Title: Workers Meet'", at)
-    title_en = _squash(header["title"][1])
-    source_lines["title_en"] = header["title"][0]
-    author_en = _squash(header["author"][1]) if "author" in header else ""
-
-    date = None
-    if "date" in header:
-        n, value = header["date"]
-        date = _parse_date(value, lambda why: err(f"expected a date like 1952-08-03 after 'Date:', "
-                                                  f"found '{value}'{why}", n))
-        source_lines["date"] = n
-    page = None
-    if "page" in header:
-        n, value = header["page"]
-        page = _parse_page(value, lambda: err(f"expected a page number like 'Page: 2', found '{value}'", n))
-
-    body_en = _body_lines(lines, i, original_at)
-
-    # -- Chinese header ----------------------------------------------------------------
-    j = _skip_blank(lines, original_at + 1)
-    if j >= count:
-        raise err("the Chinese original is missing: expected a line '### <Chinese title>' "
-                  "after 'Original:'", original_line)
-    n, s = j + 1, lines[j]
-    if s.startswith("### "):  # as the seeds write it: what the pattern below would find
-        title_zh = s[4:].strip()
-    else:
-        m = _ZH_TITLE_RE.match(s)
-        if not m or not s.startswith("#"):
-            raise err(f"expected the Chinese title as a line starting with '### ' after 'Original:', "
-                      f"found '{s}'", n)
-        title_zh = m.group(1).strip()
-    if not title_zh:
-        raise err("the Chinese title is missing: expected '### <Chinese title>'", n)
-    source_lines["title_zh"] = n
-    j += 1
-
-    # author line (optional), then the date
-    author_zh = ""
-    j = _skip_blank(lines, j)
-    if j < count and not _DATE_LIKE_RE.match(lines[j]) and not _is_zh_meta(lines[j]) \
-            and _is_author_line(lines, j):
-        author_zh = _squash(lines[j])
-        j = _skip_blank(lines, j + 1)
-    if j >= count:
-        raise err("expected a date like 1952-08-03 after the Chinese title, found the end of the file",
-                  count if count > original_at + 1 else original_line)
-    n, s = j + 1, lines[j]
-    if _is_zh_meta(s) and date is not None:
-        zh_date = None  # no Chinese date line: the English header's date stands
-    else:
-        zh_date = _parse_date(s, lambda why: err(
-            f"expected a date like 1952-08-03 after the Chinese title, found '{s}'{why}", n))
-        source_lines["date_zh"] = n
-        j += 1
-
-    section = ""
-    column_zh = ""
-    zh_page = None
-    while True:
-        j = _skip_blank(lines, j)
-        if j >= count:
-            break
-        n, s = j + 1, lines[j]
-        first = s[:1]  # each pattern needs its own first character
-        pm = _PAGE_ZH_RE.match(s) if first == "第" else None
-        cm = _COLUMN_RE.match(s) if first == "专" else None
-        if pm and zh_page is None:
-            zh_page = _parse_page(pm.group(1), lambda: err(
-                f"expected a page number like 第2版 in '{s}'", n))
-            section = (pm.group(2) or "").strip()
-        elif cm and not column_zh:
-            column_zh = cm.group(1).strip()
-        else:
-            break
-        j += 1
-
-    date = date or zh_date
-    if page is None:
-        page = zh_page
-    if page is None:
-        raise err("the page number is missing: expected 'Page: 2' in the English header "
-                  "or a line like 第2版() after the Chinese date",
-                  source_lines["date_zh"] if "date_zh" in source_lines else _first_line(lines))
-
-    # -- Chinese body: drop the repeated headline and column -----------------------------
-    body_zh = _body_lines(lines, j, count)
-    headline, start_zh = _take_headline(title_zh, body_zh)
-    if column_zh and start_zh < len(body_zh) and _norm_zh(body_zh[start_zh][1]) == _norm_zh(column_zh):
-        start_zh += 1
-    if start_zh >= len(body_zh):
-        raise err("the Chinese body is empty: expected paragraphs after the Chinese header "
-                  "(date, 第N版, 专栏)",
-                  next((k + 1 for k in range(count - 1, original_at, -1) if lines[k]), original_line))
-
-    # -- English body: drop the column name and the repeated title ------------------------
-    column_en = ""
-    start_en = 0
-    title_norm = None  # _norm_en(title_en), computed when a line may repeat the title
-    if body_en and _may_be_column_name(body_en[0][1]):
-        title_norm = _norm_en(title_en)
-        if _is_column_line(body_en, title_en, column_zh, title_norm):
-            column_en = body_en[0][1]
-            start_en = 1
-    start_en += _repeated_title_lines(title_en, body_en, start_en, title_norm)
-    if start_en >= len(body_en):
-        sep = next((k + 1 for k in range(original_at) if _SEPARATOR_RE.match(lines[k])), original_line)
-        raise err("the English body is empty: expected the translated paragraphs between the "
-                  "header (Title, Author, Date, Page) and 'Original:'", sep)
-
-    source_lines["paragraphs_en"], paragraphs_en = zip(*body_en[start_en:])
-    source_lines["paragraphs_zh"], paragraphs_zh = zip(*body_zh[start_zh:])
-    # Article(...) without its __init__: a frozen dataclass's __init__ sets each field with
-    # object.__setattr__, several times slower than filling the instance dict in one call,
-    # and the loader makes one Article per file. (Article has no __post_init__ to skip.)
-    article = object.__new__(Article)
-    article.__dict__.update(
-        id=article_id or Path(source).stem,
-        path=None if path is None else path if type(path) is _PATH_TYPE else Path(path),
-        title_en=title_en,
-        title_zh=title_zh,
-        headline_zh=tuple(headline),
-        author_en=author_en,
-        author_zh=author_zh,
-        date=date,
-        page=page,
-        section=section,
-        column_zh=column_zh,
-        column_en=column_en,
-        paragraphs_en=paragraphs_en,
-        paragraphs_zh=paragraphs_zh,
-        source_lines=source_lines,
-    )
+    fields = parse_fields(text, source)
+    if path is not None and type(path) is not _PATH_TYPE:
+        path = Path(path)
+    article = Article(id=article_id or Path(source).stem, path=path, **fields)
+    for warning in article.warnings:
+        _warnings.warn(warning, stacklevel=2)
     return article
 
 
-def _find_original(text: str, lines: list[str], stripped: list[str]) -> int | None:
-    """The index of the first 'Original:' line, or None (``lines`` raw, ``stripped`` stripped).
+def format_warnings(article: Article, source: str | None = None) -> list[KitWarning]:
+    """What ``python -m kit check`` reports about an article that loads: its ``warnings`` (a
+    last paragraph cut short), and headline text left at the start of the Chinese body.
 
-    The usual case first: a line that is 'Original:', and no line before it that starts
-    with an 'o'. Otherwise one search over the text finds the lines that start with an
-    'o' (after indentation), and only those are tested in full.
+    ``source`` names the file in the messages (default: the article's path).
     """
-    try:
-        k = stripped.index("Original:")
-    except ValueError:
-        pass
-    else:
-        if lines[k][:12].lstrip()[:1] == "O" and \
-                not any(map(str.startswith, stripped[:k], repeat(("o", "O"), k))):
-            return k
-    if _is_original_line(lines[0]):
-        return 0
-    k, pos = 0, 0
-    while m := _ORIGINAL_HINT_RE.search(text, pos):
-        start = m.start() + 1  # where the candidate line begins
-        pos = text.find("\n", start)
-        line = text[start:pos] if pos >= 0 else text[start:]
-        # its index: an earlier line with the same text was an earlier candidate, and failed
-        k = lines.index(line, k + 1)
-        if _is_original_line(line):
-            return k
-        if pos < 0:
-            return None
-    return None
-
-
-def _is_original_line(s: str) -> bool:
-    return s[:12].lstrip()[:1] in ("o", "O") and _ORIGINAL_RE.match(s) is not None
-
-
-def _body_lines(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
-    """``(line number, line)`` for the lines in ``lines[start:stop]`` (stripped lines) that
-    are neither blank nor a separator."""
-    return [(n, s) for n, s in enumerate(lines[start:stop], start + 1)
-            if s and (s[0] not in "<-*_" or not _SEPARATOR_RE.match(s))]
-
-
-def _first_line(lines: list[str]) -> int:
-    """The number of the first line that is not blank (1 when there is none); lines stripped."""
-    return next((k + 1 for k, s in enumerate(lines) if s), 1)
-
-
-def _skip_blank(lines: list[str], j: int) -> int:
-    """The index of the first line from ``j`` on that is not blank; lines stripped."""
-    while j < len(lines) and not lines[j]:
-        j += 1
-    return j
-
-
-def _squash(s: str) -> str:
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
-        return s  # its only whitespace is single inner spaces (isprintable() is False for the rest)
-    return _SPACES_RE.sub(" ", s).strip()
-
-
-def _norm_zh(s: str) -> str:
-    return "".join(s.split())  # every whitespace character removed (\u3000 is whitespace too)
-
-
-def _norm_en(s: str) -> str:
-    if s.isascii():  # the same as the regular expression below, several times faster
-        return b" ".join(s.encode("ascii").translate(_EN_NORM_TABLE).split()).decode("ascii")
-    return _NOT_ALNUM_RE.sub(" ", s.lower()).strip()
-
-
-# for ASCII bytes: letters to lower case, digits kept, everything else to a space
-_EN_NORM_TABLE = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789"
-                       else c + 32 if chr(c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" else 32 for c in range(256))
-
-
-def _is_zh_meta(s: str) -> bool:
-    return s.lstrip()[:1] in ("第", "专") and bool(_PAGE_ZH_RE.match(s) or _COLUMN_RE.match(s))
-
-
-def _is_author_line(lines: list[str], j: int) -> bool:
-    """An author line is a short line directly followed (after blanks) by the date."""
-    k = _skip_blank(lines, j + 1)
-    return k < len(lines) and bool(_DATE_LIKE_RE.match(lines[k]))
-
-
-def _parse_date(value: str, fail):
-    if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
-        try:  # the usual 1952-08-03: the C parser does it all
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass  # e.g. 1952-13-45: the code below says what is wrong
-    m = _DATE_RE.match(value)
-    if not m:
-        raise fail("")
-    year = int(m.group(1))
-    month = int(m.group(2) or m.group(4))
-    day = int(m.group(3) or m.group(5))
-    if not 1 <= month <= 12:
-        raise fail(f" (there is no month {month})")
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        raise fail(f" (there is no day {day} in {_MONTHS[month - 1]} {year})") from None
-
-
-def _parse_page(value: str, fail) -> int:
-    """A page number: digits (2), or a Chinese numeral (二, 十二)."""
-    value = value.strip()
-    if value.isdecimal():  # what the pattern \d+ matches
-        return int(value)
-    from .language import _zh_int  # the kit's one reader of Chinese numerals
-
-    number = _zh_int(value) if value else None
-    if number is None:
-        raise fail()
-    return number
-
-
-def _take_headline(title_zh: str, body: list[tuple[int, str]]) -> tuple[list[str], int]:
-    """Split the printed headline off the start of the Chinese body.
-
-    The body usually repeats the headline, one printed line per body line; the
-    title line joins them with two spaces. Returns ``(headline_lines, number of
-    body lines it takes)``.
-    """
-    target = _norm_zh(title_zh)
-    taken, joined = [], ""
-    for _, s in body:
-        if len(s) > 2 * len(title_zh) + 10:
-            break
-        candidate = joined + _norm_zh(s)
-        if candidate and target.startswith(candidate):
-            taken.append(s)
-            joined = candidate
-            if joined == target:
-                return taken, len(taken)
-        else:
-            break
-    # No repeated headline in the body: the title itself, split where it has 2+ spaces.
-    parts = [p.strip() for p in _HEADLINE_GAP_RE.split(title_zh) if p.strip()]
-    return parts or [title_zh], 0
-
-
-def _first_letters_differ(a: str, b: str) -> bool:
-    """Both start with an ASCII letter or digit, not the same one (ignoring case): then
-    ``_norm_en(a)`` cannot start ``_norm_en(b)``."""
-    x, y = a[:1], b[:1]
-    return x.isascii() and y.isascii() and x.isalnum() and y.isalnum() and x.lower() != y.lower()
-
-
-def _may_be_column_name(line: str) -> bool:
-    """Short, a few words, not a sentence."""
-    return not (len(line) > 80 or line.endswith(_SENTENCE_END) or len(line.split()) > 8)
-
-
-def _is_column_line(body_en: list[tuple[int, str]], title_en: str, column_zh: str, title: str) -> bool:
-    """Whether the English body opens with a column name; ``title`` is ``_norm_en(title_en)``.
-
-    The caller has checked that the first line may be one (:func:`_may_be_column_name`).
-    """
-    first = body_en[0][1]
-    if _norm_en(first) == title:
-        return False
-    if column_zh:
-        return True
-    second = body_en[1][1] if len(body_en) > 1 else ""
-    return len(second) <= 2 * len(title_en) + 20 and _norm_en(second) == title
-
-
-def _repeated_title_lines(title_en: str, body: list[tuple[int, str]], start: int,
-                          target: str | None = None) -> int:
-    """How many lines of the English body, from ``body[start]`` on, repeat its title (whole,
-    or split over lines): 0 when they do not. ``target`` is ``_norm_en(title_en)`` (None:
-    computed here when needed)."""
-    taken, joined = 0, ""
-    for _, s in body[start:]:
-        if len(s) > 2 * len(title_en) + 20:
-            break
-        if not joined and _first_letters_differ(s, title_en):
-            break  # the usual paragraph: no need to normalise it, or the title
-        if target is None:
-            target = _norm_en(title_en)
-        candidate = (joined + " " + _norm_en(s)).strip()
-        if candidate and target.startswith(candidate):
-            taken += 1
-            joined = candidate
-            if joined == target:
-                return taken
-        else:
-            break
-    return 0
+    source = source or str(article.path or article.id)
+    found = [w if w.path == source else KitWarning(w.reason, source, w.line) for w in article.warnings]
+    lines = article.source_lines.get("paragraphs_zh") or (None,)
+    left = headline_left(article.title_zh, article.headline_zh, article.paragraphs_zh[0], source, lines[0])
+    return found + ([left] if left else [])

@@ -107,32 +107,55 @@ def _wrap_zh(text: str, chars: int) -> list[str]:
 
 
 def cmd_check(args) -> int:
-    from .articles import read_article
-    from .corpus import _labelled_files
-    from .errors import ArticleFormatError, KitError
+    """Check article files: one ``file:line: message`` per problem, exit status 1 if any (or if
+    a folder holds no article file); warnings (e.g. a file cut short) do not fail the check."""
+    import warnings
 
-    try:  # each file with the name load_corpus's messages give it
-        files = [fl for p in (args.paths or [None]) for fl in _labelled_files(p)]
-    except KitError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    bad = 0
+    from .articles import format_warnings, read_article
+    from .corpus import labelled_files
+    from .errors import ArticleFormatError, KitError, KitWarning
+
+    files, empty = [], []
+    for p in args.paths or [None]:
+        try:  # each file with the name load_corpus's messages give it
+            found = labelled_files(p)
+        except KitError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        if not found:
+            empty.append(p or "seeds/")
+        files += found
+    bad = warned = 0
     for f, label in files:
         try:
-            a = read_article(f, source=label)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", KitWarning)  # printed below, as check lines
+                a = read_article(f, source=label)
         except ArticleFormatError as exc:
             bad += 1
             print(exc.as_check_line())
             continue
         if not args.quiet:
-            note = ""
-            if len(a.paragraphs_en) != len(a.paragraphs_zh):
-                note = " (paragraph counts differ: they will be aligned by length)"
-            print(f"ok  {label}: {a.date.isoformat()} p.{a.page} "
-                  f"{len(a.paragraphs_en)} English / {len(a.paragraphs_zh)} Chinese paragraphs{note}")
-    print(f"{len(files) - bad} of {len(files)} article file(s) ok" + (f", {bad} with problems" if bad else ""),
-          file=sys.stderr)
-    return 1 if bad else 0
+            print(_check_summary(a, label))
+        for warning in format_warnings(a, label):
+            warned += 1
+            print(warning.as_check_line())
+    for folder in empty:
+        print(f"{folder}: no article files here (an article is a .txt file; see README, "
+              "'Adding an article')", file=sys.stderr)
+    summary = f"{len(files) - bad} of {len(files)} article file(s) ok"
+    summary += f", {bad} with problems" if bad else ""
+    summary += f", {warned} warning(s)" if warned else ""
+    print(summary, file=sys.stderr)
+    return 1 if bad or empty else 0
+
+
+def _check_summary(a, label: str) -> str:
+    note = ""
+    if len(a.paragraphs_en) != len(a.paragraphs_zh):
+        note = " (paragraph counts differ: they will be aligned by length)"
+    return (f"ok  {label}: {a.date.isoformat()} p.{a.page} "
+            f"{len(a.paragraphs_en)} English / {len(a.paragraphs_zh)} Chinese paragraphs{note}")
 
 
 def cmd_doctor(args) -> int:
@@ -208,7 +231,9 @@ def cmd_glossary(args) -> int:
         glossary.to_csv(args.csv)
         print(f"{len(glossary)} terms written to {args.csv}")
     if args.anki:
-        glossary.to_anki(args.anki, corpus=load_corpus(errors="report"))
+        from .exports import glossary_to_anki
+
+        glossary_to_anki(glossary, args.anki, corpus=load_corpus(errors="report"))
         print(f"{len(glossary)} flashcards written to {args.anki} (import it in Anki: File > Import)")
     if not (args.csv or args.anki):
         for term in glossary:
@@ -217,12 +242,13 @@ def cmd_glossary(args) -> int:
 
 
 def cmd_handout(args) -> int:
+    from .exports import handout_html
     from .glossary import load_glossary
 
     article = _find_article(args.id)
     if article is None:
         return 2
-    page = load_glossary().handout_html(article)
+    page = handout_html(load_glossary(), article)
     if args.out:
         Path(args.out).write_text(page, encoding="utf-8")
         print(f"vocabulary handout written to {args.out} (open it in a browser and print)")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import KitError
-from .language import _has_han
+from .text import has_han
 
 __all__ = ["KwicLine", "kwic", "find_spans", "concordance", "sort_lines", "detect_lang",
            "SORT_KEYS", "DEFAULT_WIDTH"]
@@ -65,7 +65,7 @@ def detect_lang(query: str) -> str:
     >>> detect_lang("先进经验"), detect_lang("advanced experience")
     ('zh', 'en')
     """
-    return "zh" if _has_han(query or "") else "en"
+    return "zh" if has_han(query or "") else "en"
 
 
 def _flat(text: str) -> str:

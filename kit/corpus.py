@@ -1,12 +1,17 @@
 """A collection of articles, loaded from a folder or a list of files.
 
-    >>> corpus = load_corpus()
-    >>> len(corpus), corpus.ids
+    >>> corpus = load_corpus()   # the articles in seeds/ (instructors may have added some)
+    >>> unit = corpus.select(["000_7ca6473d3635779a", "003_0d759123a74baf35"])
+    >>> len(unit), unit.ids
     (2, ['000_7ca6473d3635779a', '003_0d759123a74baf35'])
-    >>> corpus["0001"]
+    >>> unit["0001"]
     Traceback (most recent call last):
     ...
     kit.errors.UnknownIdError: unknown article '0001': try one of 000_7ca6473d3635779a, 003_0d759123a74baf35, or kit.load_corpus().ids
+
+A folder is read without surprises: every entry named ``*.txt`` is an article file,
+and one that is not a regular file (a folder, a named pipe, a broken or looping
+symbolic link) becomes a problem that says what it is; nothing is skipped silently.
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from operator import attrgetter
 from pathlib import Path
 
 from ._data import display_path, seeds_dir
-from .articles import Article, read_article
+from .articles import Article, max_article_bytes, read_article
 from .errors import ArticleFormatError, KitError, UnknownIdError
 
-__all__ = ["Corpus", "load_corpus", "article_files"]
+__all__ = ["Corpus", "load_corpus", "article_files", "labelled_files"]
 
 
 _BY_DATE_AND_ID = attrgetter("date", "id")  # the key (a.date, a.id), built in C
@@ -60,6 +65,14 @@ class Corpus:
     def ids(self) -> list[str]:
         """The article ids, in corpus order."""
         return [a.id for a in self.articles]
+
+    def select(self, ids: Iterable[str]) -> "Corpus":
+        """A corpus of the articles ``ids`` only (an unknown id raises :class:`UnknownIdError`).
+
+        Notebooks use it to pick the articles a lesson is about by id, so that articles an
+        instructor adds to ``seeds/`` never change what a lesson shows.
+        """
+        return Corpus([self[i] for i in ids])
 
     def __repr__(self) -> str:
         extra = f", {len(self.problems)} problem(s)" if self.problems else ""
@@ -115,43 +128,40 @@ class Corpus:
 
 
 def article_files(path: str | Path | Iterable[str | Path] | None = None) -> list[Path]:
-    """The article files named by ``path``: a folder (its ``*.txt``), one file, or a list."""
-    return [f for f, _ in _labelled_files(path)]
+    """The article files named by ``path``: a folder (its ``*.txt`` entries), one file, or a list."""
+    return [f for f, _ in labelled_files(path)]
 
 
 _CASE_INSENSITIVE = os.path.normcase("A") == "a"  # Windows: Path.glob and sorting ignore case
 
 
-def _txt_file_names(folder: Path) -> list[str]:
-    """The names of the ``*.txt`` files in ``folder``, in the order of ``sorted(folder.glob("*.txt"))``.
-
-    One ``os.scandir``, whose entries already say which are files: ``Path.glob``
-    then ``Path.is_file`` would build a Path and call ``stat`` for every file.
-    """
-    try:
-        with os.scandir(folder) as it:
-            if _CASE_INSENSITIVE:
-                entries = [e for e in it if e.name.lower().endswith(".txt")]
-            else:
-                entries = [e for e in it if e.name.endswith(".txt")]
-    except PermissionError:
-        return []  # as Path.glob: a folder we may not list has no files
-    names = [e.name for e in entries if _is_file(e)]
+def _txt_names(folder: Path) -> list[str]:
+    """The names of the entries of ``folder`` that end in ``.txt``, sorted: files, and also what
+    is not a file (a folder, a pipe, a link), so that reading it says what it is."""
+    with os.scandir(folder) as it:
+        if _CASE_INSENSITIVE:
+            names = [e.name for e in it if e.name.lower().endswith(".txt")]
+        else:
+            names = [e.name for e in it if e.name.endswith(".txt")]
     names.sort(key=str.lower if _CASE_INSENSITIVE else None)
     return names
 
 
-def _is_file(entry: os.DirEntry) -> bool:
-    """``Path(entry.path).is_file()``, without a ``stat`` call when the entry is not a link."""
-    try:
-        return entry.is_file()
-    except OSError:  # e.g. a link that points to itself: let Path decide, as before
-        return Path(entry.path).is_file()
+def labelled_files(path: str | Path | Iterable[str | Path] | None = None) -> list[tuple[Path, str]]:
+    """:func:`article_files`, each with the name that messages give it (``load_corpus`` and
+    ``python -m kit check`` use it): its folder as :func:`kit._data.display_path` shows it,
+    then its name.
 
+    Args:
+        path: a folder (default: the project's ``seeds/``, or ``KIT_SEEDS_DIR``), one file,
+            or a list of files.
 
-def _labelled_files(path) -> list[tuple[Path, str]]:
-    """:func:`article_files`, each with the name that messages give it: its folder as
-    :func:`display_path` shows it, then its name (one ``display_path`` per folder)."""
+    Raises:
+        KitError: when ``path`` is neither a folder nor a file, or the folder cannot be listed.
+
+    >>> [label for _, label in labelled_files()][:1]
+    ['seeds/000_7ca6473d3635779a.txt']
+    """
     if path is None:
         path = seeds_dir()
     if isinstance(path, (str, Path)):
@@ -159,8 +169,11 @@ def _labelled_files(path) -> list[tuple[Path, str]]:
         if p.is_dir():
             where = display_path(p)
             prefix = "" if where == "." else where + "/"
-            return [(p / name, prefix + name) for name in _txt_file_names(p)]
-        if not p.exists():
+            try:
+                return [(p / name, prefix + name) for name in _txt_names(p)]
+            except OSError as exc:
+                raise KitError(f"cannot list the folder '{path}' ({exc.strerror})") from None
+        if not os.path.lexists(p):  # a broken link exists: reading it will say so
             raise KitError(f"no article folder or file at '{path}': give a folder of .txt articles "
                            "(like seeds/) or a list of files")
         files = [p]
@@ -175,22 +188,27 @@ def _labelled_files(path) -> list[tuple[Path, str]]:
 
 
 def load_corpus(path: str | Path | Iterable[str | Path] | None = None, errors: str = "raise",
-                encoding: str | None = None) -> Corpus:
+                encoding: str | None = None, max_bytes: int | None = None) -> Corpus:
     """Load articles into a :class:`Corpus`.
 
     Args:
-        path: a folder (default: the project's ``seeds/``), one file, or a list of files.
+        path: a folder (default: the project's ``seeds/``, or the folder named by the
+            environment variable ``KIT_SEEDS_DIR``), one file, or a list of files.
         errors: ``"raise"`` stops at the first bad file with its :class:`ArticleFormatError`;
-            ``"report"`` loads every good file and keeps the errors in ``corpus.problems``.
+            ``"report"`` loads every good file and keeps the errors in ``corpus.problems``
+            (an entry that is not a regular file, e.g. a folder named ``x.txt``, is one).
         encoding: force a text encoding for every file (e.g. ``"gb18030"``).
+        max_bytes: the size limit of one article file (default
+            :data:`kit.articles.MAX_ARTICLE_BYTES`, 2 MB, or ``KIT_MAX_ARTICLE_BYTES``).
     """
     if errors not in ("raise", "report"):
         raise KitError(f"errors must be 'raise' or 'report', not {errors!r}")
+    limit = max_article_bytes(max_bytes)
     articles, problems = [], []
     seen: dict[str, Path] = {}
-    for f, label in _labelled_files(path):
+    for f, label in labelled_files(path):
         try:
-            article = read_article(f, encoding=encoding, source=label)
+            article = read_article(f, encoding=encoding, source=label, max_bytes=limit)
             if article.id in seen:
                 raise ArticleFormatError(f"another file has the same id '{article.id}' "
                                          f"({display_path(seen[article.id])}): rename one", path=label, line=1)

@@ -23,11 +23,13 @@ __all__ = [
     "DataFileError",
     "ArticleFormatError",
     "GlossaryError",
+    "TranslationNoteError",
     "TimelineError",
     "ExerciseError",
     "ProgressError",
     "UnknownIdError",
     "UnknownTermError",
+    "KitWarning",
     "did_you_mean",
     "check_lang",
 ]
@@ -74,6 +76,10 @@ class GlossaryError(DataFileError):
     """An entry of the glossary or of the translation notes is malformed."""
 
 
+class TranslationNoteError(GlossaryError):
+    """An entry of the translation notes is malformed (a ``GlossaryError`` too, as before)."""
+
+
 class TimelineError(DataFileError):
     """An event of the timeline is malformed."""
 
@@ -103,6 +109,30 @@ class UnknownIdError(KitError, KeyError):
 
 class ProgressError(KitError):
     """A student's progress file could not be read or written."""
+
+
+class KitWarning(UserWarning):
+    """Something in a data file that loads but looks wrong (e.g. an article that seems cut short).
+
+    Like :class:`DataFileError` it names the file and the line:
+
+    >>> print(KitWarning("the last paragraph ends without punctuation", path="a.txt", line=30))
+    a.txt, line 30: the last paragraph ends without punctuation
+    """
+
+    def __init__(self, reason: str, path: str | Path | None = None, line: int | None = None):
+        self.reason = reason
+        self.path = str(path) if path is not None else None
+        self.line = line
+        where = (self.path or "<text>") + (f", line {line}" if line is not None else "")
+        super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):
+        return (self.__class__, (self.reason, self.path, self.line))
+
+    def as_check_line(self) -> str:
+        """The ``file:line: warning: message`` form used by ``python -m kit check``."""
+        return f"{self.path or '<text>'}:{self.line or 0}: warning: {self.reason}"
 
 
 class UnknownTermError(UnknownIdError):

@@ -1,8 +1,12 @@
 """Sources: where a fact in the kit's data files comes from, and how to cite it.
 
 Glossary terms, timeline events and translator's notes each carry ``sources:``, a list of
-mappings with a title and a url, or a title, an author and a year (``publisher`` and
-``note`` are optional)::
+mappings with a title and a url, or a title, an author and a year (``publisher``, ``note`` and
+``kind`` are optional). ``kind`` says what sort of evidence the source is (see :data:`KINDS`):
+``primary`` (the period press and documents of the time), ``scholarly`` (a book or journal
+article), ``reference`` (an encyclopaedia or dictionary) or ``weak`` (a mirror, forum, popular or
+commemorative page). A figure that only primary or weak sources give is a claim of those
+sources, and the kit words it as one (docs/sourcing.md)::
 
     >>> Source("Model worker", url="https://en.wikipedia.org/wiki/Model_worker").citation()
     'Model worker. https://en.wikipedia.org/wiki/Model_worker'
@@ -16,11 +20,23 @@ import re
 from dataclasses import dataclass
 
 from ._yaml import LineDict
+from .errors import did_you_mean
 
-__all__ = ["FIELDS", "Source", "parse_sources"]
+__all__ = ["CLAIM_ONLY_KINDS", "FIELDS", "KINDS", "Source", "parse_sources"]
 
 #: The fields a source may have.
-FIELDS = ("title", "url", "author", "year", "publisher", "note")
+FIELDS = ("title", "url", "author", "year", "publisher", "note", "kind")
+
+#: The kinds of source, with what each means (shown to students next to a source).
+KINDS = {
+    "primary": "period press or document of the time",
+    "scholarly": "book or journal article",
+    "reference": "encyclopaedia or dictionary",
+    "weak": "mirror, forum, popular or commemorative page",
+}
+
+#: Kinds whose figures are claims of the source: the kit writes "was reported", "according to".
+CLAIM_ONLY_KINDS = frozenset({"primary", "weak"})
 
 _URL_RE = re.compile(r"https?://\S+$")
 
@@ -35,6 +51,16 @@ class Source:
     year: int | str | None = None
     publisher: str | None = None
     note: str | None = None
+    kind: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        """The kind with its meaning, for a table or a card ("" when no kind is recorded).
+
+        >>> Source("A page", url="https://example.org", kind="weak").kind_label
+        'weak: mirror, forum, popular or commemorative page'
+        """
+        return f"{self.kind}: {KINDS[self.kind]}" if self.kind in KINDS else ""
 
     def citation(self) -> str:
         """The source as one line of text, ready for a bibliography, a table or a card.
@@ -63,8 +89,8 @@ def parse_sources(entry: LineDict, owner: str, source_path: str, error_cls) -> t
 
     Raises:
         error_cls: naming the file, the line and the field ``sources`` when the list is
-        empty, a source is not a mapping, lacks a title, has an unknown field or a url that
-        is not http(s), or has neither a url nor an author and a year.
+        empty, a source is not a mapping, lacks a title, has an unknown field, an unknown
+        ``kind`` or a url that is not http(s), or has neither a url nor an author and a year.
 
     >>> from kit._yaml import loads_yaml
     >>> from kit.errors import TimelineError
@@ -73,6 +99,11 @@ def parse_sources(entry: LineDict, owner: str, source_path: str, error_cls) -> t
     Traceback (most recent call last):
     ...
     kit.errors.TimelineError: t.yaml, line 3: event 'x': source 1 has the url 'example.org'; a url starts with http:// or https:// and has no spaces
+    >>> entry = loads_yaml("sources:\\n  - title: A page\\n    url: https://example.org\\n    kind: primery\\n")
+    >>> parse_sources(entry, "event 'x'", "t.yaml", TimelineError)
+    Traceback (most recent call last):
+    ...
+    kit.errors.TimelineError: t.yaml, line 4: event 'x': source 1 has the unknown kind 'primery' (did you mean 'primary'?); kinds are: primary, scholarly, reference, weak
     """
     def fail(reason: str, line: int):
         raise error_cls(f"{owner}: {reason}", path=source_path, line=line, field="sources")
@@ -103,10 +134,15 @@ def parse_sources(entry: LineDict, owner: str, source_path: str, error_cls) -> t
                  "and has no spaces", src.key_line("url"))
         if not has_url and not (src.get("author") and src.get("year")):
             fail(f"source {n} ('{title.strip()}') needs a url, or an author and a year", at)
+        kind = src.get("kind")
+        if kind is not None and kind not in KINDS:
+            fail(f"source {n} has the unknown kind {kind!r}"
+                 f"{did_you_mean(kind, KINDS, style='paren')}; kinds are: {', '.join(KINDS)}",
+                 src.key_line("kind"))
         out.append(Source(title=title.strip(), url=url.strip() if has_url else None,
                           author=_text_or_none(src.get("author")), year=src.get("year"),
                           publisher=_text_or_none(src.get("publisher")),
-                          note=_text_or_none(src.get("note"))))
+                          note=_text_or_none(src.get("note")), kind=kind))
     return tuple(out)
 
 

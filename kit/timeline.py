@@ -1,4 +1,4 @@
-"""The timeline of the campaigns, 1935-1958: sourced events and a plot of them.
+"""The timeline of the campaigns, 1935-1958: sourced events and queries over them.
 
 Events live in ``kit/data/timeline.yaml`` (each with a date precision, English
 and Chinese titles, a category and at least one source)::
@@ -10,35 +10,36 @@ and Chinese titles, a category and at least one source)::
     >>> [e.id for e in timeline.between(1952, 1952)][:2]
     ['five-anti-launched', 'hao-jianxiu-group-named']
 
-``plot_timeline()`` draws them on a time axis, marks the day the report and the
-commentary appeared (1952-08-03) and labels in Chinese when a CJK font is installed.
+:func:`kit.plots.plot_timeline` (also ``kit.plot_timeline``) draws them; this module holds
+the data and the queries only.
 """
 
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime as dt
 import functools
 import re
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ._data import data_path
 from ._yaml import load_entries
-from .errors import KitError, TimelineError, UnknownIdError
+from .errors import KitError, TimelineError, UnknownIdError, did_you_mean
 from .sources import Source, parse_sources
 
-__all__ = ["CATEGORIES", "SEED_DATE", "Source", "Event", "Timeline", "load_timeline",
-           "plot_timeline"]
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "SEED_DATE", "Source", "Event", "Timeline",
+           "load_timeline", "as_timeline", "date_bound", "clear_caches"]
 
 #: The fixed list of categories (documented in the header of timeline.yaml).
 CATEGORIES = ("soviet", "emulation", "campaign", "institution", "politics", "publication")
 
 #: The day the report and the commentary (the seed articles) appeared in the People's Daily, page 2.
 SEED_DATE = dt.date(1952, 8, 3)
+
+#: How many close ids an unknown event id's error message suggests.
+SUGGESTIONS = 5
 
 PRECISIONS = ("day", "month", "year")
 REQUIRED_FIELDS = ("id", "date", "precision", "title_en", "title_zh", "description",
@@ -168,9 +169,11 @@ class Timeline:
         try:
             return self._by_id[key]
         except KeyError:
-            close = [i for i in self._by_id if str(key).lower() in i][:5]
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            raise UnknownIdError(f"no event with id {key!r}.{hint} See timeline.ids for all.") from None
+            containing = [i for i in self._by_id if str(key).lower() in i]
+            hint = (did_you_mean(key, containing, n=SUGGESTIONS, cutoff=0, style="clause")
+                    or did_you_mean(key, self._by_id, n=SUGGESTIONS, style="clause"))
+            raise UnknownIdError(f"no event with id {key!r}{hint} (timeline.ids lists them "
+                                 "all)") from None
 
     def __contains__(self, key) -> bool:
         return key in self._by_id or key in self.events
@@ -198,8 +201,8 @@ class Timeline:
 
         Either bound may be None, an int year, an ISO date string or a ``datetime.date``.
         """
-        lo = _bound(start_year, first=True)
-        hi = _bound(end_year, first=False)
+        lo = date_bound(start_year, first=True)
+        hi = date_bound(end_year, first=False)
         return Timeline((e for e in self.events
                          if (lo is None or e.end_date >= lo) and (hi is None or e.start <= hi)),
                         self.path)
@@ -231,7 +234,12 @@ class Timeline:
                 f"categories {', '.join(self.categories)}>")
 
 
-def _bound(value, first: bool) -> dt.date | None:
+def date_bound(value, first: bool) -> dt.date | None:
+    """A year, ISO date string or date as a date: the first day (``first``) or the last.
+
+    >>> date_bound(1952, first=False), date_bound("1952-08", first=True)
+    (datetime.date(1952, 12, 31), datetime.date(1952, 8, 1))
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -345,9 +353,14 @@ def _read(path: Path) -> Timeline:
     return Timeline((_parse_event(e, source, seen, line) for e, line in entries), path)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)  # one default timeline per session
 def _default_timeline() -> Timeline:
     return _read(data_path("timeline.yaml"))
+
+
+def clear_caches() -> None:
+    """Forget the default timeline, so the next :func:`load_timeline` reads the file again."""
+    _default_timeline.cache_clear()
 
 
 def load_timeline(path: str | Path | None = None) -> Timeline:
@@ -366,19 +379,7 @@ def load_timeline(path: str | Path | None = None) -> Timeline:
     return _read(Path(path))
 
 
-# ------------------------------------------------------------------------------------------
-# Plotting
-# ------------------------------------------------------------------------------------------
-
-#: Marker shape and colour per category (Okabe-Ito colours, readable with colour blindness).
-CATEGORY_STYLE = {
-    "soviet": ("s", "#D55E00"),
-    "emulation": ("o", "#0072B2"),
-    "campaign": ("^", "#E69F00"),
-    "institution": ("D", "#009E73"),
-    "politics": ("P", "#CC79A7"),
-    "publication": ("v", "#56B4E9"),
-}
+#: The category names shown in legends and views, by language.
 CATEGORY_LABELS = {
     "en": {"soviet": "Soviet precedent", "emulation": "emulation & advanced experience",
            "campaign": "campaign", "institution": "institution",
@@ -386,71 +387,14 @@ CATEGORY_LABELS = {
     "zh": {"soviet": "苏联先例", "emulation": "劳动竞赛与先进经验", "campaign": "政治运动",
            "institution": "机构", "politics": "政治与计划", "publication": "人民日报报道"},
 }
-_TEXT = {
-    "en": {"title": "Production emulation and the campaigns, {a}–{b}",
-           "seed": "3 Aug 1952: the two articles", "uncertain": "open marker: sources disagree"},
-    "zh": {"title": "劳动竞赛与政治运动大事年表({a}–{b}年)",
-           "seed": "1952年8月3日 本课两篇文章刊出", "uncertain": "空心标记:史料记载不一"},
-}
-_FONT_SIZE = 7.5
 
 
-def _text_width_in(text: str, size: float = _FONT_SIZE) -> float:
-    """Rough width of a (possibly multi-line) label in inches."""
-    def line_width(line):
-        return sum(1.0 if ord(ch) > 0x2E80 else 0.56 for ch in line) * size / 72
-    return max(line_width(line) for line in text.split("\n"))
+def as_timeline(events=None) -> Timeline:
+    """A :class:`Timeline` from None (the kit's), a timeline, one event or a list of events.
 
-
-def _wrap(text: str, lang: str) -> str:
-    """Wrap a label to at most two lines (wider lines for long titles)."""
-    base = 13 if lang == "zh" else 30
-    width = max(base, -(-len(text) // 2) + (1 if lang == "zh" else 6))
-    lines = textwrap.wrap(text, width, break_long_words=True)
-    while len(lines) > 2:
-        width += 2
-        lines = textwrap.wrap(text, width, break_long_words=True)
-    return "\n".join(lines)
-
-
-def _pack_lanes(events, labels, x0, days_per_inch, xmin, xmax):
-    """Give each event the lowest lane where its marker, bar and label fit.
-
-    A label goes right of its marker if it can, else left of it. Returns the
-    lanes, the sides ("right"/"left") and the number of lanes.
+    >>> len(as_timeline([load_timeline()["seed-articles-published"]]))
+    1
     """
-    gap = 0.12 * days_per_inch
-    lane_spans: list[list[tuple[float, float]]] = []
-    lanes, sides = [], []
-
-    def free(lane, left, right):
-        return all(right + gap < a or left > b + gap for a, b in lane_spans[lane])
-
-    for event, label in zip(events, labels):
-        start = event.anchor.toordinal() - x0
-        stop = event.end_date.toordinal() - x0
-        width = _text_width_in(label) * days_per_inch + 0.1 * days_per_inch
-        options = []
-        if start + width <= xmax:
-            options.append((start, max(stop, start + width), "right"))
-        if start - width >= xmin or not options:
-            options.append((start - width, stop, "left"))
-        placed = None
-        for lane in range(len(lane_spans)):
-            placed = next(((lane, o) for o in options if free(lane, o[0], o[1])), None)
-            if placed:
-                break
-        if placed is None:
-            lane_spans.append([])
-            placed = (len(lane_spans) - 1, options[0])
-        lane, (left, right, side) = placed
-        lane_spans[lane].append((left, right))
-        lanes.append(lane)
-        sides.append(side)
-    return lanes, sides, max(1, len(lane_spans))
-
-
-def _as_timeline(events) -> Timeline:
     if events is None:
         return load_timeline()
     if isinstance(events, Timeline):
@@ -458,127 +402,3 @@ def _as_timeline(events) -> Timeline:
     if isinstance(events, Event):
         return Timeline([events])
     return Timeline(events)
-
-
-def plot_timeline(events=None, *, start=None, end=None, categories=None, mark_articles=True,
-                  lang="auto", ax=None):
-    """Draw events on a horizontal time axis and return the matplotlib Figure.
-
-    Args:
-        events: a :class:`Timeline` or a list of :class:`Event` (default: the kit's timeline).
-        start, end: only events overlapping these years (int, ISO date string or date).
-        categories: only these categories (see :data:`CATEGORIES`).
-        mark_articles: draw and label a vertical line on 1952-08-03, the day the report and
-            the commentary appeared.
-        lang: ``"auto"`` labels in Chinese when a CJK font is installed and in English
-            otherwise (printing one notice on how to install a font); ``"zh"`` or ``"en"``.
-        ax: draw into this Axes instead of a new figure.
-
-    Each category has its own marker shape *and* colour; an event whose sources
-    disagree has an open marker; a lasting event has a bar to its end. Labels are
-    stacked in lanes so that they do not overlap. Nothing is shown on screen: the
-    Figure displays itself as the last value of a notebook cell.
-
-    >>> fig = plot_timeline(start=1951, end=1952, lang="en")
-    >>> fig.axes[0].get_title(loc="left")
-    'Production emulation and the campaigns, 1951–1952'
-    """
-    import matplotlib.dates as mdates
-    from matplotlib.lines import Line2D
-
-    from .plots import cjk_font_context, find_cjk_font, font_families, _new_axes, _resolve_lang
-
-    timeline = _as_timeline(events).between(start, end)
-    if categories is not None:
-        timeline = timeline.only(categories)
-    use = _resolve_lang(lang)
-    families = font_families(find_cjk_font() if use == "zh" else None)
-    words = _TEXT[use]
-
-    lo = _bound(start, True) or (dt.date(timeline.first_year, 1, 1) if len(timeline)
-                                 else SEED_DATE.replace(month=1, day=1))
-    hi = _bound(end, False) or (dt.date(timeline.last_year, 12, 31) if len(timeline)
-                                else SEED_DATE.replace(month=12, day=31))
-    span = max(1, (hi - lo).days)
-    pad = span * 0.02
-    width_in = 13.0
-    axes_in = width_in * 0.92 if ax is None else ax.figure.get_size_inches()[0] \
-        * ax.get_position().width
-    days_per_inch = (span + 2 * pad) / axes_in
-    x0 = lo.toordinal()
-    labels = [_wrap(e.title(use), use) for e in timeline]
-    lanes, sides, n_lanes = _pack_lanes(timeline, labels, x0, days_per_inch, -pad, span + pad)
-    lane_h = 0.42  # inches per lane: two lines of text above the marker line
-
-    context = cjk_font_context() if use == "zh" else contextlib.nullcontext()
-    own_figure = ax is None
-    with context:
-        fig, ax = _new_axes(ax, (width_in, max(3.0, n_lanes * lane_h + 1.6)))
-        by_key: dict[tuple[str, bool], list] = {}
-        for event, lane in zip(timeline, lanes):
-            by_key.setdefault((event.category, bool(event.uncertain)), []).append((event, lane))
-        for category in CATEGORIES:
-            marker, colour = CATEGORY_STYLE[category]
-            for uncertain in (False, True):
-                items = by_key.get((category, uncertain), [])
-                if not items:
-                    continue
-                xs = [mdates.date2num(e.anchor) for e, _ in items]
-                ys = [-lane for _, lane in items]
-                ax.scatter(xs, ys, marker=marker, s=42, zorder=3, linewidths=1.1,
-                           facecolors="white" if uncertain else colour,
-                           edgecolors=colour if uncertain else "black",
-                           gid=f"events-{category}{'-uncertain' if uncertain else ''}")
-                for event, lane in items:
-                    if event.is_range:
-                        ax.hlines(-lane, mdates.date2num(event.start),
-                                  mdates.date2num(event.end_date), colors=colour, linewidth=3,
-                                  alpha=0.45, zorder=2)
-        for event, lane, side, label in zip(timeline, lanes, sides, labels):
-            x = mdates.date2num(event.anchor)
-            ax.annotate(label, (x, -lane), xytext=(3 if side == "right" else -3, 4),
-                        textcoords="offset points", ha="left" if side == "right" else "right",
-                        va="bottom", fontsize=_FONT_SIZE, fontfamily=families,
-                        gid=f"label-{event.id}")
-
-        ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad)
-        ax.set_ylim(-n_lanes + 0.4, 1.05)
-        if mark_articles and lo <= SEED_DATE <= hi:
-            seed_x = mdates.date2num(SEED_DATE)
-            ax.axvline(seed_x, color="#B00000", linestyle="--", linewidth=1.2, zorder=1,
-                       gid="seed-articles")
-            ax.annotate(words["seed"], (seed_x, 1.0), xycoords=("data", "axes fraction"),
-                        xytext=(3, 2), textcoords="offset points", ha="left", va="bottom",
-                        fontsize=_FONT_SIZE + 0.5, color="#B00000", fontfamily=families,
-                        gid="seed-articles-label")
-        if span > 3 * 365:
-            ax.xaxis.set_major_locator(mdates.YearLocator(1 if span <= 12 * 366 else 2))
-            ax.xaxis.set_minor_locator(mdates.YearLocator(1))
-            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        else:  # a short span: months (or days) on the axis
-            locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
-            ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_yticks([])
-        ax.spines[["left", "right", "top"]].set_visible(False)
-        ax.grid(axis="x", which="major", color="#dddddd", linewidth=0.6, zorder=0)
-        ax.set_title(words["title"].format(a=lo.year, b=hi.year), fontfamily=families,
-                     fontsize=11, loc="left", pad=14)
-
-        handles = [Line2D([], [], linestyle="", marker=CATEGORY_STYLE[c][0],
-                          markerfacecolor=CATEGORY_STYLE[c][1], markeredgecolor="black",
-                          label=CATEGORY_LABELS[use][c]) for c in timeline.categories]
-        if any(e.uncertain for e in timeline):
-            handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white",
-                                  markeredgecolor="#555555", label=words["uncertain"]))
-        if handles:
-            options = dict(handles=handles, ncols=min(4, len(handles)), frameon=False,
-                           prop={"family": families, "size": 8})
-            if own_figure:
-                legend = fig.legend(loc="outside lower center", **options)
-            else:
-                legend = ax.legend(loc="lower left", **options)
-            legend.set_gid("legend")
-    return fig
-

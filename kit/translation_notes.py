@@ -26,9 +26,9 @@ from typing import Iterable, Iterator
 
 from ._data import data_path, display_path
 from ._yaml import load_entries
-from .errors import GlossaryError, UnknownIdError
-from .language import _has_han
+from .errors import TranslationNoteError, UnknownIdError
 from .sources import Source, parse_sources
+from .text import has_han
 
 __all__ = ["TranslationNote", "TranslationNotes", "load_translation_notes"]
 
@@ -174,7 +174,7 @@ def aligned_english(article, paragraph: int) -> str:
 def _parse_note(entry, source: str, seen: dict[str, int],
                 item_line: int | None = None) -> TranslationNote:
     def err(reason, line, fld=None):
-        return GlossaryError(reason, path=source, line=line, field=fld)
+        return TranslationNoteError(reason, path=source, line=line, field=fld)
 
     if not isinstance(entry, dict):
         raise err("each note must be a mapping of fields (id: ..., article: ...), found "
@@ -209,19 +209,20 @@ def _parse_note(entry, source: str, seen: dict[str, int],
         if not isinstance(entry[name], str):
             raise err(f"note '{nid}': {name} must be text, found {entry[name]!r}",
                       entry.key_line(name), name)
-    if not _has_han(entry["zh"]):
+    if not has_han(entry["zh"]):
         raise err(f"note '{nid}': zh must be the Chinese phrase, found {entry['zh']!r}",
                   entry.key_line("zh"), "zh")
     return TranslationNote(
         id=nid, article=entry["article"].strip(), paragraph=paragraph, zh=entry["zh"].strip(),
         en_used=entry["en_used"].strip(), comment=" ".join(entry["comment"].split()),
         better=entry["better"].strip(), reason=" ".join(entry["reason"].split()),
-        sources=parse_sources(entry, f"note '{nid}'", source, GlossaryError), line=entry.line,
+        sources=parse_sources(entry, f"note '{nid}'", source, TranslationNoteError),
+        line=entry.line,
     )
 
 
 def _read(path: Path) -> TranslationNotes:
-    source, entries = load_entries(path, "notes", GlossaryError)
+    source, entries = load_entries(path, "notes", TranslationNoteError)
     seen: dict[str, int] = {}
     return TranslationNotes((_parse_note(e, source, seen, line) for e, line in entries), path)
 
@@ -235,8 +236,9 @@ def load_translation_notes(path: str | Path | None = None) -> TranslationNotes:
     """Load and check the translator's notes (default: the kit's file, read once).
 
     Raises:
-        GlossaryError: naming the file, the line and the field of the first
-            malformed note (missing field, duplicate id, bad paragraph, no source).
+        TranslationNoteError: (a ``GlossaryError`` too) naming the file, the line and the
+            field of the first malformed note (missing field, duplicate id, bad paragraph,
+            no source).
 
     >>> len(load_translation_notes()) >= 15
     True

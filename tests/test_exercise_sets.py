@@ -12,6 +12,7 @@ import kit
 from kit._data import PROJECT_DIR, exercises_dir
 from kit.exercises import (AUTO_CHECKED, BLANK_RE, check, list_sets, load_exercises, normalise,
                            release_sets)
+from kit.exercises.sealing import MIN_COST
 
 SET_NAMES = list_sets()
 SETS = {name: load_exercises(name) for name in SET_NAMES}
@@ -21,8 +22,15 @@ CASES = [(name, q.id) for name, s in SETS.items() for q in s]
 @pytest.fixture(scope="module")
 def student_copies(tmp_path_factory):
     out = tmp_path_factory.mktemp("student")
-    written = release_sets(exercises_dir(), out)
+    written = release_sets(exercises_dir(), out, cost=MIN_COST)  # cheap hashes: the logic is tested
     return {p.stem: p for p in written if p.suffix == ".yaml"}, written
+
+
+@pytest.fixture(scope="module")
+def exam_sets(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exam")
+    written = release_sets(exercises_dir(), out, mode="exam", cost=MIN_COST)
+    return {p.stem: load_exercises(p) for p in written if p.suffix == ".yaml"}
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +129,19 @@ def test_right_answer_accepted_wrong_rejected(name, qid, student_sets):
     assert check(q, right) == check(student_q, right)
 
 
+@pytest.mark.parametrize("name, qid", CASES)
+def test_an_exam_copy_gives_the_same_results_but_never_the_answer(name, qid, exam_sets):
+    q, exam_q = SETS[name][qid], exam_sets[name][qid]
+    right, wrong = right_response(q), wrong_response(q)
+    assert check(q, right) == check(exam_q, right), "after a right answer: the same explanation"
+    for attempt in (1, len(q.hints) + 1):
+        plain, exam = check(q, wrong, attempt), check(exam_q, wrong, attempt)
+        assert (plain.correct, plain.almost, plain.hint, plain.done, plain.message) == (
+            exam.correct, exam.almost, exam.hint, exam.done, exam.message)
+        if q.type != "short_answer":
+            assert exam.solution is None and exam.explanation is None
+
+
 @pytest.mark.parametrize("name, qid", [c for c in CASES if SETS[c[0]][c[1]].type == "pinyin"])
 def test_pinyin_questions_accept_tone_numbers_and_flag_toneless(name, qid, student_sets):
     from kit.exercises import pinyin_parts
@@ -149,7 +170,7 @@ def test_student_copy_hides_the_answer_key(name, student_copies):
     for q in s:
         for answer in _typed_answers(q):
             assert answer.casefold() not in lowered, f"{q.id}: the answer {answer!r} is readable"
-        for secret in (q.explanation, q.solution, *q.hints, *(fb for _, fb in q.feedback)):
+        for secret in (q.explanation, q.solution, *(fb for _, fb in q.feedback)):  # hints may show
             if secret and len(secret) > 12 and secret not in (q.prompt, *q.choices):
                 assert secret not in text, f"{q.id}: {secret[:40]!r} is readable"
         if q.type in AUTO_CHECKED:
@@ -179,15 +200,17 @@ def test_student_notebooks_are_copied_without_outputs(student_copies):
 
 def test_instructor_sets_are_unchanged_by_release(tmp_path):
     before = {p.name: p.read_bytes() for p in exercises_dir().glob("*.yaml")}
-    release_sets(exercises_dir(), tmp_path / "copy")
+    release_sets(exercises_dir(), tmp_path / "copy", cost=MIN_COST)
     assert before == {p.name: p.read_bytes() for p in exercises_dir().glob("*.yaml")}
 
 
-def test_each_release_uses_a_new_salt(tmp_path):
-    a = release_sets(exercises_dir(), tmp_path / "a")[0].read_text(encoding="utf-8")
-    b = release_sets(exercises_dir(), tmp_path / "b")[0].read_text(encoding="utf-8")
-    salt = re.compile(r"^salt: (\w+)$", re.M)
-    assert salt.search(a).group(1) != salt.search(b).group(1)
+def test_each_release_and_each_question_uses_a_new_salt(tmp_path):
+    a = release_sets(exercises_dir(), tmp_path / "a", cost=MIN_COST)[0].read_text(encoding="utf-8")
+    b = release_sets(exercises_dir(), tmp_path / "b", cost=MIN_COST)[0].read_text(encoding="utf-8")
+    salt = re.compile(r"^  salt: (\w+)$", re.M)
+    salts_a, salts_b = salt.findall(a), salt.findall(b)
+    assert len(salts_a) == len(SETS[SET_NAMES[0]]) == len(set(salts_a))
+    assert not set(salts_a) & set(salts_b)
 
 
 # -- content checked against the seeds ---------------------------------------------------------------

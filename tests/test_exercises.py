@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import textwrap
 
 import pytest
@@ -11,6 +10,8 @@ import kit
 from kit.errors import ExerciseError, KitError
 from kit.exercises import (TYPES, AnswerKey, check, generate_cloze, load_exercises, normalise,
                            pinyin_parts, question_from_dict, release_set, release_sets)
+from kit.exercises.release import released_question, released_question_data
+from kit.exercises.sealing import MIN_COST
 
 
 def write_set(tmp_path, body: str, name: str = "demo.yaml"):
@@ -37,9 +38,9 @@ questions:
 """
 
 
-def released(question, salt="0123abcd"):
-    """The same question with a hashed key, as a student copy holds it."""
-    return dataclasses.replace(question, key=question.key.hashed(question.id, salt))
+def released(question, mode="practice"):
+    """The same question as a student copy holds it (cheap hashes: only the logic is tested)."""
+    return released_question(released_question_data(question, mode, cost=MIN_COST))
 
 
 # -- loading and validation -------------------------------------------------------------------
@@ -106,9 +107,11 @@ def test_set_level_errors(tmp_path):
 
 
 def test_every_type_is_known_to_the_checker():
-    from kit.exercises import _BUILDERS, _CHECKERS
+    from kit.exercises.check import CHECKERS
+    from kit.exercises.release import PUBLIC_FIELDS
+    from kit.exercises.validate import BUILDERS
 
-    assert set(_BUILDERS) == set(_CHECKERS) == set(TYPES)
+    assert set(BUILDERS) == set(CHECKERS) == set(PUBLIC_FIELDS) == set(TYPES)
 
 
 # -- normalisation ----------------------------------------------------------------------------
@@ -271,16 +274,27 @@ def test_check_is_pure_and_deterministic():
 # -- student copies ---------------------------------------------------------------------------
 def test_release_hashes_answers_and_round_trips(tmp_path):
     src = write_set(tmp_path, GOOD)
-    out = release_set(load_exercises(src), tmp_path / "out" / "demo.yaml", salt="fixedsalt")
+    out = release_set(load_exercises(src), tmp_path / "out" / "demo.yaml", cost=MIN_COST)
     text = out.read_text(encoding="utf-8")
     assert "干部" not in text and "correct" not in text and "No." not in text
-    assert "fixedsalt" in text and "key:" in text and "sealed:" in text
+    assert "key:" in text and "sealed:" in text and "salt:" in text and "mode: practice" in text
     student = load_exercises(out)
-    assert student.released and student.ids == ["q1", "q2"]
-    assert isinstance(student["q2"].key, AnswerKey) and student["q2"].key.salt == "fixedsalt"
+    assert student.released and student.mode == "practice" and student.ids == ["q1", "q2"]
+    assert isinstance(student["q2"].key, AnswerKey) and student["q2"].key.cost == MIN_COST
+    assert student["q1"].key.salt != student["q2"].key.salt, "a salt per question"
     assert check(student["q2"], "干部").correct and not check(student["q2"], "工人").correct
     assert check(student["q1"], "The government").message == "Not quite. No."
     assert src.read_text(encoding="utf-8") == textwrap.dedent(GOOD)
+
+
+def test_release_refuses_an_unknown_mode_and_an_old_copy(tmp_path):
+    src = write_set(tmp_path, GOOD)
+    with pytest.raises(ExerciseError, match="mode must be one of: practice, exam"):
+        release_sets(tmp_path, tmp_path / "out", mode="quiz")
+    old = write_set(tmp_path, "title: T\nreleased: true\nsalt: abc\nquestions: []\n", "old.yaml")
+    with pytest.raises(ExerciseError, match="written by an older kit"):
+        load_exercises(old)
+    assert src.exists()
 
 
 def test_release_refuses_to_overwrite_the_source(tmp_path):
@@ -299,13 +313,20 @@ def test_release_validates_every_set_before_writing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_damaged_student_copy_is_reported(tmp_path):
-    out = release_set(load_exercises(write_set(tmp_path, GOOD)), tmp_path / "s.yaml")
+@pytest.mark.parametrize("field, damage, message", [
+    ("sealed", lambda t: t.replace("sealed:\n    ", "sealed:\n    zz", 1), "sealed feedback .* is damaged"),
+    ("key", lambda t: t.replace("answer:\n    - ", "answer:\n    - zz", 1), "answer key 'answer' is damaged"),
+    ("salt", lambda t: t.replace("salt: ", "salt: x", 1), "salt .* is damaged"),
+    ("cost", lambda t: t.replace("cost: 2", "cost: 3", 1), "cost of the answer key .* is damaged"),
+])
+def test_damaged_student_copy_is_reported(tmp_path, field, damage, message):
+    out = release_set(load_exercises(write_set(tmp_path, GOOD)), tmp_path / "s.yaml", cost=MIN_COST)
     text = out.read_text(encoding="utf-8")
-    start = text.index("sealed: ") + len("sealed: ")
-    out.write_text(text[:start] + "AAAA" + text[start + 4:], encoding="utf-8")
-    with pytest.raises(ExerciseError, match="sealed hints and feedback are damaged"):
+    out.write_text(damage(text), encoding="utf-8")
+    with pytest.raises(ExerciseError, match=message) as info:
         load_exercises(out)
+    assert info.value.line and info.value.question_id in ("q1", "q2")
+    assert "fresh copy" in str(info.value)
 
 
 # -- generated cloze questions ------------------------------------------------------------------

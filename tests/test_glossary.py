@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
-import sqlite3
-import zipfile
 
 import pytest
 
@@ -154,10 +150,10 @@ SEED_TERMS = [
     (A, "产业工会", "chanye-gonghui", "industrial trade unions"),
     (A, "人民日报", "renmin-ribao", "People's Daily"),
     (A, "明学暗不学", "mingxue-anbuxue", "outwardly learning but inwardly not learning"),
-    (A, "奖励", "jiangli", "rewards"),
-    (A, "宣传", "xuanchuan", "publicity work"),
+    (A, "及时奖励", "jishi-jiangli", "timely rewards"),
+    (A, "宣传工作", "xuanchuan-gongzuo", "publicity work"),
     (A, "窍门", "qiaomen", "tips"),
-    (A, "号召", "haozhao", "general appeals"),
+    (A, "一般号召", "yiban-haozhao", "general appeals"),
     (A, "强制", "qiangzhi", "force"),
     (A, "急躁粗暴", "cubao", "hasty and crude"),
     (A, "同志", "tongzhi", "Comrade"),
@@ -174,7 +170,7 @@ SEED_TERMS = [
     (B, "领导干部", "lingdao-ganbu", "leading cadres"),
     (B, "先进经验", "xianjin-jingyan", "advanced experiences"),
     (B, "形式主义", "xingshi-zhuyi", "formalistic methods"),
-    (B, "号召", "haozhao", "general calls"),
+    (B, "一般地号召", "yiban-haozhao", "general calls"),
     (B, "粗暴", "cubao", "crude methods"),
     (B, "强迫", "qiangzhi", "force"),
     (B, "群众运动", "qunzhong-yundong", "mass movement"),
@@ -423,65 +419,10 @@ def test_csv_round_trip(glossary, tmp_path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Chinese correctly
 
 
-def _anki_db(path, tmp_path, name):
-    with zipfile.ZipFile(path) as z:
-        assert "collection.anki2" in z.namelist()
-        target = tmp_path / name
-        target.write_bytes(z.read("collection.anki2"))
-    return sqlite3.connect(target)
-
-
-def test_anki_deck_has_one_note_per_term_with_stable_ids(glossary, corpus, tmp_path):
-    first = glossary.to_anki(tmp_path / "one.apkg", corpus)
-    second = glossary.to_anki(tmp_path / "two.apkg", corpus)
-    db1, db2 = _anki_db(first, tmp_path, "one.db"), _anki_db(second, tmp_path, "two.db")
-    notes1 = dict(db1.execute("select guid, flds from notes").fetchall())
-    notes2 = dict(db2.execute("select guid, flds from notes").fetchall())
-    assert len(notes1) == len(glossary)
-    assert set(notes1) == set(notes2)                        # same GUIDs: re-import updates
-    assert set(json.loads(db1.execute("select models from col").fetchone()[0])) == \
-        set(json.loads(db2.execute("select models from col").fetchone()[0]))
-    decks1 = set(json.loads(db1.execute("select decks from col").fetchone()[0])) - {"1"}
-    decks2 = set(json.loads(db2.execute("select decks from col").fetchone()[0])) - {"1"}
-    assert decks1 == decks2 and len(decks1) == 1
-    assert db1.execute("select count(*) from cards").fetchone()[0] == len(glossary)
-    # the back of 齐廷汉 carries the first sentence in both languages and the citation
-    fields = {f.split("\x1f")[9]: f.split("\x1f") for f in notes1.values()}
-    qi = fields["qi-tinghan"]
-    assert qi[0] == "齐廷汉" and qi[1] == "Qí Tínghàn"
-    assert "齐廷汉" in qi[5] and "Qi Tinghan" in qi[6]
-    assert "People&#x27;s Daily" in qi[7] and "1952" in qi[7]
-
-
-def test_anki_fields_are_escaped(tmp_path, corpus):
-    text = GOOD.replace("gloss: A workers' union.", "gloss: 'A <script>alert(1)</script> union.'")
-    g = load_glossary(_write(tmp_path, text))
-    db = _anki_db(g.to_anki(tmp_path / "x.apkg", corpus), tmp_path, "x.db")
-    flds = [row[0] for row in db.execute("select flds from notes")]
-    assert any("&lt;script&gt;" in f for f in flds)
-    assert not any("<script>" in f for f in flds)
-
-
-def test_handout_lists_terms_in_order_of_first_appearance(glossary, corpus):
-    article = corpus[B]
-    page = glossary.handout_html(article)
-    assert page.startswith("<!DOCTYPE html>") and "@media print" in page
-    assert "lang='zh-Hans'" in page and "lang='en'" in page
-    rows = re.findall(r"<td class='zh' lang='zh-Hans'>(.*?)</td>", page)
-    first = []
-    for o in glossary.find(article, lang="zh"):
-        if glossary[o.term_id].zh not in first:
-            first.append(glossary[o.term_id].zh)
-    assert rows == first
-    assert rows[:5] == ["总结", "传播", "推广", "先进经验", "经济生活简评"]
-
-
-def test_handout_escapes_article_text(glossary, corpus):
-    article = dataclasses.replace(
-        corpus[A],
-        paragraphs_zh=("<script>alert('zh')</script>沈阳的工会。",),
-        paragraphs_en=("<script>alert('en')</script> the trade union in Shenyang.",))
-    page = glossary.handout_html(article)
-    assert "<script>" not in page
-    assert "&lt;script&gt;alert(&#x27;zh&#x27;)&lt;/script&gt;沈阳的工会。" in page
-    assert "&lt;script&gt;alert(&#x27;en&#x27;)&lt;/script&gt; the trade union in Shenyang." in page
+def test_moved_exports_say_where_they_went(glossary):
+    with pytest.raises(AttributeError, match=r"kit\.exports\.glossary_to_anki\(glossary, path"):
+        glossary.to_anki
+    with pytest.raises(AttributeError, match=r"kit\.exports\.handout_html\(glossary, article\)"):
+        glossary.handout_html
+    with pytest.raises(AttributeError, match="no attribute 'to_pdf'"):
+        glossary.to_pdf

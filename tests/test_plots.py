@@ -19,7 +19,8 @@ from matplotlib.figure import Figure  # noqa: E402
 import kit  # noqa: E402
 from kit import plots  # noqa: E402
 from kit.errors import KitError  # noqa: E402
-from kit.timeline import SEED_DATE, plot_timeline  # noqa: E402
+from kit.plots import fonts, plot_timeline  # noqa: E402
+from kit.timeline import SEED_DATE  # noqa: E402
 
 
 def _system_has_cjk_font() -> bool:
@@ -36,8 +37,8 @@ needs_cjk = pytest.mark.skipif(not _system_has_cjk_font(),
 @pytest.fixture
 def no_cjk_font(monkeypatch):
     """Pretend no CJK font is installed, with a fresh 'notice shown' flag."""
-    monkeypatch.setattr(plots, "find_cjk_font", lambda refresh=False: None)
-    monkeypatch.setattr(plots, "_notice_shown", False)
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda refresh=False: None)
+    monkeypatch.setattr(fonts, "_notice_shown", False)
 
 
 def _points(fig):
@@ -76,14 +77,14 @@ def test_find_cjk_font_finds_the_installed_font():
 def test_a_stale_font_cache_is_rebuilt_once(monkeypatch):
     # matplotlib's cache "predates" the font: the manager does not know any CJK file yet.
     stale = [e for e in fm.fontManager.ttflist
-             if not plots._CJK_FILE_HINT.search(e.fname) and "CJK" not in e.name]
+             if not fonts._CJK_FILE_HINT.search(e.fname) and "CJK" not in e.name]
     monkeypatch.setattr(fm.fontManager, "ttflist", stale)
-    monkeypatch.setattr(plots, "_cache_rebuilt", False)
-    monkeypatch.setattr(plots, "_found_family", plots._NOT_SEARCHED)
+    monkeypatch.setattr(fonts, "_cache_rebuilt", False)
+    monkeypatch.setattr(fonts, "_found_family", fonts._NOT_SEARCHED)
     try:
         family = plots.find_cjk_font()
         assert family in plots.CJK_FONT_FAMILIES
-        assert plots._cache_rebuilt
+        assert fonts._cache_rebuilt
         assert family in {e.name for e in fm.fontManager.ttflist}
     finally:
         fm.fontManager._findfont_cached.cache_clear()
@@ -95,7 +96,7 @@ def test_a_stale_font_cache_is_rebuilt_once(monkeypatch):
 def test_the_last_resort_font_is_never_chosen(monkeypatch):
     last_resort = [e for e in fm.fontManager.ttflist if "last resort" in e.name.lower()]
     monkeypatch.setattr(fm.fontManager, "ttflist", last_resort)
-    monkeypatch.setattr(plots, "_cache_rebuilt", True)  # do not rescan the disk here
+    monkeypatch.setattr(fonts, "_cache_rebuilt", True)  # do not rescan the disk here
     assert plots.find_cjk_font(refresh=True) is None
     monkeypatch.undo()
     plots.find_cjk_font(refresh=True)
@@ -146,7 +147,7 @@ def test_mark_articles_can_be_turned_off():
 
 
 def test_markers_differ_in_shape_as_well_as_colour():
-    from kit.timeline import CATEGORY_STYLE
+    from kit.plots import CATEGORY_STYLE
 
     shapes = [style[0] for style in CATEGORY_STYLE.values()]
     colours = [style[1] for style in CATEGORY_STYLE.values()]

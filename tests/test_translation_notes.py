@@ -7,7 +7,7 @@ import re
 import pytest
 
 import kit
-from kit.errors import GlossaryError
+from kit.errors import GlossaryError, TranslationNoteError
 from kit.translation_notes import (TranslationNote, TranslationNotes, aligned_english,
                                    load_translation_notes)
 
@@ -187,9 +187,10 @@ def test_an_empty_en_used_means_omitted(tmp_path, corpus):
 ])
 def test_malformed_notes_name_file_line_and_field(tmp_path, old, new, line, field, message):
     assert old in GOOD
-    with pytest.raises(GlossaryError) as info:
+    with pytest.raises(TranslationNoteError) as info:
         load_translation_notes(_write(tmp_path, GOOD.replace(old, new)))
     err = info.value
+    assert isinstance(err, GlossaryError), "caught as before by except GlossaryError"
     assert err.path.endswith("translation_notes.yaml")
     assert (err.line, err.field) == (line, field)
     assert message in str(err)
@@ -197,7 +198,7 @@ def test_malformed_notes_name_file_line_and_field(tmp_path, old, new, line, fiel
 
 def test_duplicate_ids(tmp_path):
     second = GOOD.split("notes:\n", 1)[1]
-    with pytest.raises(GlossaryError, match=r"'test-note' is used twice \(first on line 2\)") \
+    with pytest.raises(TranslationNoteError, match=r"'test-note' is used twice \(first on line 2\)") \
             as info:
         load_translation_notes(_write(tmp_path, GOOD + second))
     assert info.value.line == 13

@@ -1,8 +1,10 @@
 """Interactive views for reading and exploring the articles in JupyterLab (ipywidgets).
 
     >>> import kit.views
-    >>> sorted(kit.views.__all__)
-    ['ConcordanceView', 'GlossaryView', 'QuizView', 'ReaderView', 'TimelineView', 'style_block']
+    >>> sorted(kit.views.__all__)[:5]
+    ['ConcordanceView', 'GlossaryView', 'QuizView', 'ReaderView', 'TimelineView']
+    >>> kit.views.render_term_card is kit.views.glossary_view.render_term_card
+    True
 
 Each view is a pure render function (tested without a browser) plus a thin ``VBox``
 subclass whose controls are attributes; set a control's ``.value`` to drive it::
@@ -17,6 +19,15 @@ Views are imported on first use, so a problem in one view never breaks the other
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:                 # what editors and type checkers see; loaded lazily below
+    from ._html import style_block
+    from .concordance import ConcordanceView, render_concordance_html
+    from .glossary_view import GlossaryView, render_term_card
+    from .quiz import QuizView
+    from .reader import ReaderView, render_reader_html
+    from .timeline_view import TimelineView, render_events_html
 
 _EXPORTS = {
     "ReaderView": "reader",
@@ -32,7 +43,8 @@ _EXPORTS = {
 }
 
 __all__ = ["ReaderView", "GlossaryView", "TimelineView", "ConcordanceView", "QuizView",
-           "style_block"]
+           "render_reader_html", "render_term_card", "render_events_html",
+           "render_concordance_html", "style_block"]
 
 
 def __getattr__(name: str):

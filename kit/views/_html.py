@@ -20,11 +20,20 @@ from typing import Callable
 from ..errors import KitError
 
 __all__ = ["esc", "attrs", "style_block", "view_html", "error_html", "safe_url",
-           "render_safely", "zh_lang",
-           "source_html", "sources_html", "STYLE_FILE"]
+           "render_safely", "zh_lang", "kind_badge", "source_html", "sources_html",
+           "STYLE_FILE", "SOURCE_KINDS"]
 
 #: The style sheet shared by every view (package data: ``kit/data/views.css``).
 STYLE_FILE = "views.css"
+
+#: What each kind of source is (issue 15), shown as the badge's tooltip. A kind not listed
+#: here is still shown, with a plain tooltip.
+SOURCE_KINDS = {
+    "primary": "primary source: the period press (People's Daily and other 1950s papers)",
+    "scholarly": "scholarly source: a book or a journal article",
+    "reference": "reference work: an encyclopaedia or a dictionary",
+    "weak": "weak source: a mirror site, a forum or an unsigned web page; check it elsewhere",
+}
 
 
 def esc(text) -> str:
@@ -47,7 +56,7 @@ def attrs(**values) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _css() -> str:
     from .._data import data_path
 
@@ -117,19 +126,40 @@ def safe_url(url) -> str | None:
     return None
 
 
+def kind_badge(kind) -> str:
+    """A small badge naming the kind of a source (text, not colour alone), or "" for none.
+
+    >>> kind_badge("primary")
+    '<span class="kit-tag kit-source-kind" data-kind="primary" title="primary source: the period press (People&#x27;s Daily and other 1950s papers)">primary</span>'
+    >>> kind_badge(None), kind_badge("<b>").endswith('>&lt;b&gt;</span>')
+    ('', True)
+    """
+    if not kind:
+        return ""
+    text = str(kind).strip()
+    tip = SOURCE_KINDS.get(text, f"kind of source: {text}")
+    return f'<span class="kit-tag kit-source-kind"{attrs(data_kind=text, title=tip)}>{esc(text)}</span>'
+
+
 def source_html(source) -> str:
     """A :class:`~kit.sources.Source` as escaped HTML: its citation, as a link (opening in
-    a new tab) when it has an http(s) URL.
+    a new tab) when it has an http(s) URL, after a badge with its kind when it has one.
 
-    >>> from kit.sources import Source
-    >>> source_html(Source("A <b>book</b>", url="https://example.org/?a=1&b=2"))
-    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">A &lt;b&gt;book&lt;/b&gt;. https://example.org/?a=1&amp;b=2</a>'
+    >>> from types import SimpleNamespace as Src
+    >>> book = Src(citation=lambda: "A <b>book</b>.", url="https://example.org/?a=1&b=2")
+    >>> source_html(book)
+    '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">A &lt;b&gt;book&lt;/b&gt;.</a>'
+    >>> source_html(Src(citation=lambda: "Renmin Ribao, 1952.", url=None, kind="primary"))[:60]
+    '<span class="kit-tag kit-source-kind" data-kind="primary" ti'
     """
     text = esc(source.citation())
-    url = safe_url(source.url)
+    url = safe_url(getattr(source, "url", None))
+    badge = kind_badge(getattr(source, "kind", None))
+    badge = badge + " " if badge else ""
     if url:
-        return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
-    return text
+        return (f'{badge}<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">'
+                f'{text}</a>')
+    return badge + text
 
 
 def sources_html(sources) -> str:

@@ -19,16 +19,18 @@ reader's settings to HTML; :class:`ReaderView` only wires ipywidgets controls to
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..errors import KitError
+from ..errors import KitError, did_you_mean
 from ..language import annotate
 from ._html import attrs, esc, render_safely, sources_html, view_html, zh_lang
+from .picker import ArticlePicker
+from .prepared import CACHED_ARTICLES, Bead, Prepared, ReaderCache, en_term_spans, term_spans
 
-__all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional"]
+__all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional",
+           "CACHED_ARTICLES"]
 
 #: Reading modes: value → label shown on the mode buttons.
 MODES = {
@@ -39,7 +41,15 @@ MODES = {
     "interlinear": "Interlinear",
 }
 
+#: Font size of the Chinese text, in pixels: the default and the range render accepts.
 DEFAULT_SIZE = 18
+SIZE_RANGE = (10, 48)
+#: An error about an unknown article lists at most this many ids.
+LISTED_IDS = 5
+#: The range of the view's text-size slider, in pixels.
+SLIDER_RANGE = (14, 32)
+#: How many converted texts :func:`to_traditional` remembers (sentences, headlines, notes).
+TRADITIONAL_CACHE_SIZE = 8192
 PINYIN_NOTICE = ("Pinyin above the characters is Hanyu Pinyin, adopted in February 1958, "
                  "after this article was printed: a modern reading aid, not part of the page.")
 TRADITIONAL_NOTICE = ("Traditional forms are converted by OpenCC (s2t), a modern approximation: "
@@ -50,14 +60,14 @@ TRADITIONAL_NOTICE = ("Traditional forms are converted by OpenCC (s2t), a modern
 # ------------------------------------------------------------------------------------------
 # Text conversions, cached by text (so a re-render never re-segments)
 # ------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _opencc():
     import opencc
 
     return opencc.OpenCC("s2t")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=TRADITIONAL_CACHE_SIZE)
 def to_traditional(text: str) -> str:
     """Traditional character forms of simplified ``text`` (OpenCC ``s2t``; an approximation).
 
@@ -65,117 +75,6 @@ def to_traditional(text: str) -> str:
     ('推廣先進經驗', '東北總工會')
     """
     return _opencc().convert(text) if text else text
-
-
-# ------------------------------------------------------------------------------------------
-# What the reader prepares once per article (and glossary, and notes)
-# ------------------------------------------------------------------------------------------
-@dataclass
-class _Bead:
-    index: int
-    paragraph: int
-    en: list
-    zh: list
-    evidence: str
-
-
-@dataclass
-class _Prepared:
-    glossary: object
-    notes: object
-    beads: list
-    paragraphs: list                      # list of lists of _Bead, by paragraph pair
-    notes_by_bead: dict = field(default_factory=dict)  # bead index -> [(number, note)]
-    pieces: dict = field(default_factory=dict)         # rendered sentence cache
-
-
-class ReaderCache:
-    """Per-article preparation (sentence pairs, glossary matches, notes) and rendered sentences.
-
-    Keeps the ``size`` most recently used articles; a view owns one, the module has a default.
-    """
-
-    def __init__(self, size: int = 32):
-        self.size = size
-        self._entries: OrderedDict = OrderedDict()
-
-    def prepared(self, article, glossary, notes) -> _Prepared:
-        key = (article, id(glossary), id(notes))
-        entry = self._entries.get(key)
-        if entry is not None and entry.glossary is glossary and entry.notes is notes:
-            self._entries.move_to_end(key)
-            return entry
-        entry = _prepare(article, glossary, notes)
-        self._entries[key] = entry
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
-        return entry
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-
-_DEFAULT_CACHE = ReaderCache()
-
-
-def _prepare(article, glossary, notes) -> _Prepared:
-    beads = [_Bead(index, bead.paragraph, list(bead[0]), list(bead[1]), bead.evidence)
-             for index, bead in enumerate(article.sentence_pairs())]
-    count = max([b.paragraph for b in beads], default=-1) + 1
-    paragraphs = [[] for _ in range(count)]
-    for bead in beads:
-        paragraphs[bead.paragraph].append(bead)
-    prep = _Prepared(glossary, notes, beads, paragraphs)
-
-    if notes is not None:
-        _attach_notes(prep, article, notes)
-    return prep
-
-
-def _zh_paragraphs_of_pairs(article) -> list[set]:
-    """For each paragraph pair, the indices of ``article.paragraphs_zh`` it is made of."""
-    paragraphs, i, out = article.paragraphs_zh, 0, []
-    for _, zh in article.paragraph_pairs():
-        taken, length = set(), 0
-        while i < len(paragraphs) and length < len(zh):
-            taken.add(i)
-            length += len(paragraphs[i])
-            i += 1
-        out.append(taken)
-    return out
-
-
-def _attach_notes(prep: _Prepared, article, notes) -> None:
-    """Give each translator's note one bead: the first sentence holding its phrase, preferring
-    the paragraph the note names; number the notes in reading order."""
-    candidates: dict = {}
-    for bead in prep.beads:
-        for sentence in bead.zh:
-            for note in notes.for_sentence(article.id, sentence):
-                candidates.setdefault(id(note), (note, []))[1].append(bead)
-    if not candidates:
-        return
-    pairs = _zh_paragraphs_of_pairs(article) if prep.paragraphs else []
-    chosen = []
-    for note, beads in candidates.values():
-        exact = [b for b in beads
-                 if b.paragraph < len(pairs) and note.paragraph in pairs[b.paragraph]]
-        chosen.append(((exact or beads)[0].index, note))
-    chosen.sort(key=lambda item: item[0])
-    for number, (index, note) in enumerate(chosen, start=1):
-        prep.notes_by_bead.setdefault(index, []).append((number, note))
-
-
-# ------------------------------------------------------------------------------------------
-# Sentences to HTML
-# ------------------------------------------------------------------------------------------
-def _term_spans(text: str, lang: str, prep: _Prepared) -> list:
-    """``(start, end, Term)`` of the glossary terms in ``text`` (outermost matches only)."""
-    glossary = prep.glossary
-    if glossary is None or not text:
-        return []
-    return [(occ.start, occ.end, glossary[occ.term_id])
-            for occ in glossary.find_text(text, lang) if not getattr(occ, "nested", False)]
 
 
 def _term_tip(term, lang: str) -> str:
@@ -203,7 +102,7 @@ def _snap(spans, bounds):
     return out
 
 
-def _zh_html(text: str, prep: _Prepared, *, pinyin: bool, highlight: bool,
+def _zh_html(text: str, prep: Prepared, *, pinyin: bool, highlight: bool,
              traditional: bool) -> str:
     key = ("zh", text, pinyin, highlight, traditional)
     cached = prep.pieces.get(key)
@@ -216,7 +115,7 @@ def _zh_html(text: str, prep: _Prepared, *, pinyin: bool, highlight: bool,
     else:
         def part(a, b):
             return shown[a:b]
-    spans = _term_spans(text, "zh", prep) if highlight else []
+    spans = term_spans(text, "zh", prep) if highlight else []
     out = []
     if pinyin:
         bounds, pos = [], 0
@@ -250,13 +149,14 @@ def _zh_html(text: str, prep: _Prepared, *, pinyin: bool, highlight: bool,
     return result
 
 
-def _en_html(text: str, prep: _Prepared, *, highlight: bool) -> str:
-    key = ("en", text, highlight)
+def _en_html(text: str, prep: Prepared, *, highlight: bool, zh: str) -> str:
+    """One English sentence; ``zh`` is its aligned Chinese (terms link only when it agrees)."""
+    key = ("en", text, highlight, zh)
     cached = prep.pieces.get(key)
     if cached is not None:
         return cached
     out, pos = [], 0
-    for s, e, term in (_term_spans(text, "en", prep) if highlight else []):
+    for s, e, term in (en_term_spans(text, zh, prep) if highlight else []):
         out.append(esc(text[pos:s]))
         out.append(_open_mark(term, "en") + esc(text[s:e]) + "</mark>")
         pos = e
@@ -281,7 +181,7 @@ class _Settings:
         return zh_lang(self.traditional)
 
 
-def _note_marks(prep: _Prepared, bead: _Bead) -> str:
+def _note_marks(prep: Prepared, bead: Bead) -> str:
     numbers = [n for n, _ in prep.notes_by_bead.get(bead.index, [])]
     if not numbers:
         return ""
@@ -296,7 +196,8 @@ def _bead_html(prep, bead, st: _Settings, lang: str, *, marks=True) -> str:
         text = "".join(_zh_html(s, prep, pinyin=st.pinyin, highlight=st.highlight,
                                 traditional=st.traditional) for s in bead.zh)
     else:
-        text = " ".join(_en_html(s, prep, highlight=st.highlight) for s in bead.en)
+        zh = "".join(bead.zh)
+        text = " ".join(_en_html(s, prep, highlight=st.highlight, zh=zh) for s in bead.en)
     cls = "kit-s kit-has-note" if bead.index in prep.notes_by_bead else "kit-s"
     mark = _note_marks(prep, bead) if marks else ""
     return f'<span class="{cls}" data-bead="{bead.index}">{text}</span>{mark}'
@@ -306,7 +207,7 @@ def _join_en(parts) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _asides(prep: _Prepared, beads, st: _Settings) -> str:
+def _asides(prep: Prepared, beads, st: _Settings) -> str:
     out = []
     for bead in beads:
         for number, note in prep.notes_by_bead.get(bead.index, []):
@@ -374,7 +275,7 @@ def _grid_pair(attributes: str, zh: str, en: str, lang_zh: str) -> str:
             f'</div><div class="kit-cell kit-en" lang="en">{en}</div></div>')
 
 
-def _body_html(prep: _Prepared, st: _Settings) -> str:
+def _body_html(prep: Prepared, st: _Settings) -> str:
     lz = st.lang_zh
     if not prep.beads:
         return '<p class="kit-empty">This article has no body text.</p>'
@@ -420,6 +321,10 @@ def _body_html(prep: _Prepared, st: _Settings) -> str:
     return f'<div class="kit-body kit-mode-interlinear">{"".join(out)}</div>'
 
 
+#: The cache of render_reader_html when it is given none (a view has its own).
+_DEFAULT_CACHE = ReaderCache()
+
+
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise KitError(f"unknown reader mode {mode!r}: use one of "
@@ -449,11 +354,13 @@ def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = Fals
         A self-contained HTML string (with its ``<style>``); all article text is escaped.
 
     Raises:
-        KitError: for an unknown mode or a size outside 10–48.
+        KitError: for an unknown mode or a size outside :data:`SIZE_RANGE` (10–48).
     """
     _check_mode(mode)
-    if not 10 <= int(size) <= 48:
-        raise KitError(f"text size {size!r} is outside 10–48 pixels; try size={DEFAULT_SIZE}")
+    low, high = SIZE_RANGE
+    if not low <= int(size) <= high:
+        raise KitError(f"text size {size!r} is outside {low}–{high} pixels; "
+                       f"try size={DEFAULT_SIZE}")
     prep = (cache or _DEFAULT_CACHE).prepared(article, glossary, notes)
     st = _Settings(mode, bool(pinyin), bool(highlight) and glossary is not None, bool(traditional))
     classes = "kit-reader-page" + (" kit-pinyin-on" if st.pinyin else "")
@@ -463,11 +370,6 @@ def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = Fals
 # ------------------------------------------------------------------------------------------
 # The widget
 # ------------------------------------------------------------------------------------------
-def _article_label(article) -> str:
-    label = f"{article.date.isoformat()} · {article.headline} — {article.title_en}"
-    return label if len(label) <= 110 else label[:109] + "…"
-
-
 class ReaderView(widgets.VBox):
     """Read an article: pick it, choose a mode, turn pinyin, terms and traditional forms on.
 
@@ -498,18 +400,15 @@ class ReaderView(widgets.VBox):
         if article is not None:
             self._check_article(article)
         _check_mode(mode)
-        self.article = widgets.Dropdown(
-            options=[(_article_label(a), a.id) for a in self.corpus],
-            value=article or ids[0], description="Article",
-            layout=widgets.Layout(width="auto", max_width="100%"))
+        self.article = ArticlePicker(self.corpus, value=article or ids[0])
         self.mode = widgets.ToggleButtons(options=[(label, m) for m, label in MODES.items()],
                                           value=mode, description="Mode")
         self.pinyin = widgets.Checkbox(value=pinyin, description="Pinyin", indent=False)
         self.highlight = widgets.Checkbox(value=True, description="Glossary terms", indent=False)
         self.traditional = widgets.Checkbox(value=traditional, indent=False,
                                             description="As printed in 1952 (traditional forms)")
-        self.size = widgets.IntSlider(value=size, min=14, max=32, step=1, description="Text size",
-                                      readout_format="d")
+        self.size = widgets.IntSlider(value=size, min=SLIDER_RANGE[0], max=SLIDER_RANGE[1],
+                                      step=1, description="Text size", readout_format="d")
         self.html = widgets.HTML()
         self.errors = widgets.Output()
         toggles = widgets.HBox([self.pinyin, self.highlight, self.traditional, self.size])
@@ -535,8 +434,10 @@ class ReaderView(widgets.VBox):
     def _check_article(self, article_id: str) -> None:
         ids = list(self.corpus.ids)
         if article_id not in ids:
-            raise KitError(f"unknown article {article_id!r}: try one of {', '.join(ids)}, "
-                           "or kit.load_corpus().ids")
+            listed = ", ".join(ids[:LISTED_IDS]) + (", …" if len(ids) > LISTED_IDS else "")
+            raise KitError(f"unknown article {article_id!r}"
+                           f"{did_you_mean(article_id, ids, style='paren')}: try one of "
+                           f"{listed}, or kit.load_corpus().ids")
 
     def _refresh(self, change=None) -> None:
         with self.errors:

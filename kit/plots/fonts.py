@@ -1,4 +1,4 @@
-"""Charts with Chinese labels: find a CJK font, use it, or fall back politely.
+"""Finding a font that draws Chinese, using it, or falling back politely.
 
 matplotlib draws Chinese only with a font that has the glyphs. This module finds
 one that is installed (Noto Sans CJK, Source Han Sans, WenQuanYi, SimHei,
@@ -11,8 +11,6 @@ single notice that says how to install a font::
     True
     >>> font_families("Noto Sans CJK SC")
     ['DejaVu Sans', 'Noto Sans CJK SC']
-
-matplotlib is imported only when a function needs it.
 """
 
 from __future__ import annotations
@@ -25,17 +23,12 @@ import subprocess
 from pathlib import Path
 from typing import Iterable
 
-__all__ = [
-    "CJK_FONT_FAMILIES",
-    "find_cjk_font",
-    "use_cjk_font",
-    "font_families",
-    "cjk_font_context",
-    "has_cjk",
-    "cjk_notice",
-    "frequency_plot",
-    "bar_chart",
-]
+from ..errors import KitError
+from ..text import has_han
+
+__all__ = ["CJK_FONT_FAMILIES", "LATIN_FAMILY", "INSTALL_HINT", "find_cjk_font", "use_cjk_font",
+           "font_families", "cjk_font_context", "has_cjk", "cjk_notice", "resolve_lang",
+           "clear_caches"]
 
 #: Families known to cover Chinese, best first (simplified-Chinese faces before the others).
 CJK_FONT_FAMILIES = (
@@ -105,9 +98,7 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("工会 trade union"), has_cjk("trade union")
     (True, False)
     """
-    from .language import _has_han
-
-    return _has_han(str(text))
+    return has_han(str(text))
 
 
 def font_families(cjk_family: str | None) -> list[str]:
@@ -266,11 +257,9 @@ def cjk_notice(force: bool = False) -> bool:
     return True
 
 
-def _resolve_lang(lang: str) -> str:
+def resolve_lang(lang: str) -> str:
     """``"auto"`` → ``"zh"`` when a CJK font is installed, else ``"en"`` (with the notice)."""
     if lang not in ("auto", "zh", "en"):
-        from .errors import KitError
-
         raise KitError(f"lang must be 'auto', 'zh' or 'en'; got {lang!r}")
     if lang == "en":
         return "en"
@@ -280,100 +269,7 @@ def _resolve_lang(lang: str) -> str:
     return "zh"
 
 
-def _pinyin_label(text: str) -> str:
-    """Tone-marked pinyin, read in context like :func:`kit.pinyin`, for plots without a CJK font.
-
-    >>> _pinyin_label("工会"), _pinyin_label("嫌麻烦"), _pinyin_label("ACFTU")
-    ('gōnghuì', 'xiánmáfan', 'ACFTU')
-    """
-    if not has_cjk(text):
-        return text
-    from .language import pinyin
-
-    return pinyin(text)
-
-
-_INLINE = {"done": False}
-
-
-def show_figures_inline() -> None:
-    """In a notebook, show the figures kit returns as pictures, with no ``%matplotlib`` magic.
-
-    kit draws on plain ``matplotlib.figure.Figure`` objects (no pyplot state, so a
-    figure never shows twice); this teaches IPython to display them as PNG.
-    Outside IPython it does nothing.
-    """
-    if _INLINE["done"]:
-        return
-    _INLINE["done"] = True
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None or not hasattr(shell, "display_formatter"):
-        return
-    from IPython.core.pylabtools import print_figure
-    from matplotlib.figure import Figure
-
-    shell.display_formatter.formatters["image/png"].for_type(
-        Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
-
-
-def _new_axes(ax, figsize):
-    show_figures_inline()
-    if ax is not None:
-        return ax.figure, ax
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=figsize, layout="constrained")
-    return fig, fig.add_subplot()
-
-
-def frequency_plot(series, title: str = "", *, top: int = 20, lang: str = "auto",
-                   xlabel: str | None = None, ax=None, color: str = "#0072B2"):
-    """A horizontal bar chart of word counts, most frequent at the top.
-
-    Args:
-        series: a pandas Series (index = words, values = counts), a mapping, or
-            a list of ``(word, count)`` pairs.
-        title: the chart title (may be Chinese).
-        top: how many bars to show.
-        lang: ``"auto"`` draws Chinese when a CJK font is installed; without one
-            (or with ``"en"``) Chinese words are shown in tone-marked pinyin.
-        xlabel: the axis label (default "count").
-        ax: draw into this Axes instead of a new figure.
-
-    Returns:
-        the matplotlib Figure.
-
-    >>> fig = frequency_plot({"经验": 9, "推广": 7}, "seed 000", lang="en")
-    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    ['jīngyàn', 'tuīguǎng']
-    """
-    if hasattr(series, "items"):  # a pandas Series or a mapping
-        pairs = list(series.items())
-    else:
-        pairs = [tuple(p) for p in series]
-    pairs = sorted(pairs, key=lambda p: (-p[1], str(p[0])))[:top]
-    use = _resolve_lang(lang)
-    labels = [str(w) if use == "zh" else _pinyin_label(str(w)) for w, _ in pairs]
-    if use != "zh" and has_cjk(title):
-        title = _pinyin_label(title)
-    counts = [c for _, c in pairs]
-    with cjk_font_context() if use == "zh" else contextlib.nullcontext():
-        fig, ax = _new_axes(ax, (7, max(2.5, 0.32 * len(pairs) + 1.2)))
-        families = font_families(find_cjk_font() if use == "zh" else None)
-        positions = list(range(len(pairs)))
-        ax.barh(positions, counts, color=color)
-        ax.set_yticks(positions, labels, fontfamily=families)
-        ax.invert_yaxis()
-        ax.set_xlabel(xlabel or "count", fontfamily=families)
-        if title:
-            ax.set_title(title, fontfamily=families)
-        ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
-#: Another name for :func:`frequency_plot`, for notebooks that think of it as a bar chart.
-bar_chart = frequency_plot
+def clear_caches() -> None:
+    """Forget the font found and the notice shown, so the next plot looks again (for tests)."""
+    global _found_family, _notice_shown, _cache_rebuilt
+    _found_family, _notice_shown, _cache_rebuilt = _NOT_SEARCHED, False, False
