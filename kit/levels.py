@@ -73,7 +73,11 @@ def _tables(standard: str) -> tuple[dict, dict]:
 
 
 def clear_caches() -> None:
-    """Forget the word lists read so far (tests use it; they are read again on next use)."""
+    """Forget the word lists read so far (tests use it; they are read again on next use).
+
+    >>> clear_caches(); hsk_level("朋友")
+    1
+    """
     _tables.cache_clear()
     _compound_level.cache_clear()
 

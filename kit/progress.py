@@ -1,32 +1,33 @@
-"""Where exercise attempts are kept: one JSON file per computer, never lost.
+"""Where exercise attempts are kept: one append-only file per computer, never rewritten.
 
 Every answer a student checks in a :class:`kit.views.QuizView` becomes one
-*attempt* (student, set, question, type, correct, response, attempt, time),
-appended to ``progress.json`` in :func:`progress_dir`:
+*attempt* (student, set, question, type, correct, response, attempt, time, hints),
+appended as one JSON line to ``progress.jsonl`` in :func:`progress_dir`:
 
 * the folder is ``platformdirs.user_data_dir("kit", appauthor=False)/progress``,
   or the folder named by the environment variable ``KIT_PROGRESS_DIR``;
-* every write goes to a temporary file in the same folder, which is flushed,
-  ``os.fsync``-ed and then renamed over the old file with ``os.replace``, so the
-  file on disk is always either the old or the new complete version;
-* writers take a lock (``progress.json.lock``) around read-modify-write, so two
-  notebooks saving at once never lose each other's attempts;
-* a file that does not parse is moved aside to ``progress.json.corrupt-<time>``
-  with a warning saying where it went; it is never silently overwritten.
+* the first line names the format; each attempt is one line, appended, flushed and
+  ``os.fsync``-ed before :func:`record_attempt` returns, so saving costs the same with
+  50,000 attempts as with one (the old format rewrote the whole file every time);
+* a writer killed mid-line leaves a torn last line: readers skip it (it was never
+  reported saved) and the next writer cuts it off before appending;
+* writers take a lock (``progress.jsonl.lock``), so two notebooks never interleave lines;
+* a file that is not a progress file is moved aside to ``progress.jsonl.corrupt-<time>``
+  with a warning saying where it went; it is never silently overwritten;
+* an old ``progress.json`` (one JSON document, kit 0.1) in the same folder keeps loading:
+  its attempts come first, and it is never written again.
 
 The student's name is asked once and kept in ``profile.json`` in the same folder.
 
     >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "progress.json"   # default: progress_path()
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "progress.jsonl"   # default: progress_path()
     >>> saved = record_attempt("Li Wei", "01_reading_the_report", "p1-when", "single",
     ...                        True, "20 July 1952", attempt=1, path=path)
     >>> saved["question"], saved["correct"]
     ('p1-when', True)
     >>> frame = progress_frame(path)
-    >>> list(frame.columns)
-    ['student', 'set', 'question', 'type', 'correct', 'response', 'attempt', 'time']
-    >>> len(frame)
-    1
+    >>> list(frame.columns) == COLUMNS, len(frame)
+    (True, 1)
 """
 
 from __future__ import annotations
@@ -43,15 +44,25 @@ from typing import Any
 from .errors import ProgressError
 
 __all__ = ["progress_dir", "progress_path", "record_attempt", "read_attempts", "progress_frame",
-           "load_student", "save_student", "ProgressWarning", "COLUMNS"]
+           "progress_summary", "load_student", "save_student", "ProgressWarning", "COLUMNS",
+           "SUMMARY_COLUMNS", "FILE_NAME", "LEGACY_NAME"]
 
-#: The columns of :func:`progress_frame`, in order.
-COLUMNS = ["student", "set", "question", "type", "correct", "response", "attempt", "time"]
+#: The columns of :func:`progress_frame`, in order (``hints``: hints seen before the attempt;
+#: ``self_assessed``: the student marked the answer, a short answer).
+COLUMNS = ["student", "set", "question", "type", "correct", "response", "attempt", "time",
+           "hints", "self_assessed"]
+#: The columns of :func:`progress_summary`: one row per student, set and question.
+SUMMARY_COLUMNS = ["student", "set", "question", "type", "attempts", "first_try",
+                   "attempts_to_right", "hints", "self_assessed", "right"]
 
-FILE_NAME = "progress.json"
+FILE_NAME = "progress.jsonl"
+LEGACY_NAME = "progress.json"   # kit 0.1: one JSON document, rewritten on every save
 PROFILE_NAME = "profile.json"
 _FORMAT = "kit-progress"
-_VERSION = 1
+_VERSION = 2
+_HEADER = json.dumps({"format": _FORMAT, "version": _VERSION}) + "\n"
+_TAIL_CHUNK = 4096              # bytes read at a time when looking for the last whole line
+_HEADER_MAX = 256               # the header line is short; more than this is not a header
 
 
 class ProgressWarning(UserWarning):
@@ -70,16 +81,16 @@ def progress_dir() -> Path:
 
 
 def progress_path() -> Path:
-    """The progress file, ``progress_dir() / "progress.json"``."""
+    """The progress file, ``progress_dir() / "progress.jsonl"``."""
     return progress_dir() / FILE_NAME
 
 
 # -- low-level file handling ---------------------------------------------------------------
 @contextlib.contextmanager
-def _locked(folder: Path):
-    """Hold an exclusive lock on ``folder/progress.json.lock`` (released if the process dies)."""
+def _locked(folder: Path, name: str = FILE_NAME):
+    """Hold an exclusive lock on ``folder/<name>.lock`` (released if the process dies)."""
     folder.mkdir(parents=True, exist_ok=True)
-    lock_path = folder / (FILE_NAME + ".lock")
+    lock_path = folder / (name + ".lock")
     try:
         handle = open(lock_path, "a+b")
     except OSError as exc:
@@ -102,6 +113,17 @@ def _locked(folder: Path):
         handle.close()  # closing releases the lock
 
 
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the OS allows it)."""
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
 def _atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` by ``text`` atomically: temp file, write, flush, fsync, os.replace."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -118,20 +140,7 @@ def _atomic_write(path: Path, text: str) -> None:
             raise ProgressError(f"could not save {path} ({exc.strerror or exc}); the previous "
                                 "file is unchanged") from None
         raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(path.parent, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
-def _remove_stale_temp_files(folder: Path, name: str) -> None:
-    """Delete temp files left by a writer that died (only called while holding the lock)."""
-    for leftover in folder.glob(f".{name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    _fsync_folder(path.parent)
 
 
 def _move_aside(path: Path, problem: str) -> Path:
@@ -149,8 +158,70 @@ def _move_aside(path: Path, problem: str) -> Path:
     return target
 
 
-def _parse(text: str) -> list[dict]:
-    """The attempts in a progress file's text; ValueError when it is not a progress file."""
+def _has_header(fd: int) -> bool:
+    first = os.pread(fd, _HEADER_MAX, 0)
+    return first.startswith(_HEADER.encode("utf-8"))
+
+
+def _cut_torn_tail(fd: int, size: int) -> int:
+    """Cut a torn last line (no final newline) off the file; return the new size."""
+    if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+        return size
+    end = size
+    while end > 0:
+        start = max(0, end - _TAIL_CHUNK)
+        chunk = os.pread(fd, end - start, start)
+        cut = chunk.rfind(b"\n")
+        if cut >= 0:
+            os.ftruncate(fd, start + cut + 1)
+            return start + cut + 1
+        end = start
+    os.ftruncate(fd, 0)
+    return 0
+
+
+def _open_for_append(path: Path) -> int:
+    """An O_APPEND descriptor of a progress file that starts with the header (lock held)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    except FileNotFoundError:
+        for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # from a writer that died
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        _atomic_write(path, _HEADER)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+    except OSError as exc:
+        raise ProgressError(f"cannot open {path} ({exc.strerror})") from None
+    if not _has_header(fd) and os.fstat(fd).st_size > 0:
+        os.close(fd)
+        _move_aside(path, "it is not a kit progress file")
+        return _open_for_append(path)
+    return fd
+
+
+def _append(path: Path, line: str) -> None:
+    """Append one line, fsync it; on failure put the file back as it was (lock held)."""
+    fd = _open_for_append(path)
+    try:
+        size = _cut_torn_tail(fd, os.fstat(fd).st_size)
+        try:
+            data = line.encode("utf-8")
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise ProgressError(f"could not save {path} ({exc.strerror or exc}); the previous "
+                                "file is unchanged") from None
+    finally:
+        os.close(fd)
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _parse_legacy(text: str) -> list[dict]:
+    """The attempts of a kit 0.1 progress file; ValueError when it is not one."""
     data = json.loads(text)
     if not isinstance(data, dict) or data.get("format") != _FORMAT:
         raise ValueError("it is not a kit progress file")
@@ -160,8 +231,26 @@ def _parse(text: str) -> list[dict]:
     return attempts
 
 
-def _read_locked(path: Path) -> list[dict]:
-    """Read the attempts (lock held); a corrupt file is moved aside and [] returned."""
+def _parse_lines(text: str, path: Path) -> list[dict]:
+    """The attempts of a progress.jsonl text: a torn last line is skipped quietly, a damaged
+    line elsewhere with a warning naming it (the file is left as it is)."""
+    complete = text.split("\n")[:-1]   # what follows the last newline was never reported saved
+    attempts = []
+    for number, line in enumerate(complete[1:], 2):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if isinstance(record, dict):
+            attempts.append(record)
+        elif line.strip():
+            warnings.warn(f"{path}, line {number}: a damaged line was skipped; the other "
+                          "attempts are read as usual.", ProgressWarning, stacklevel=3)
+    return attempts
+
+
+def _read_file(path: Path, legacy: bool) -> list[dict]:
+    """Read one progress file (lock held); a file that is not one is moved aside, [] returned."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -171,27 +260,27 @@ def _read_locked(path: Path) -> list[dict]:
         return []
     except OSError as exc:
         raise ProgressError(f"cannot read {path} ({exc.strerror})") from None
+    if not legacy and text.startswith(_HEADER):
+        return _parse_lines(text, path)
+    if not legacy and not text:
+        return []
     try:
-        return _parse(text)
+        return _parse_legacy(text)
     except ValueError as exc:
         problem = f"not valid JSON: {exc}" if isinstance(exc, json.JSONDecodeError) else str(exc)
         _move_aside(path, problem)
         return []
 
 
-def _dump(attempts: list[dict]) -> str:
-    return json.dumps({"format": _FORMAT, "version": _VERSION, "attempts": attempts},
-                      ensure_ascii=False, indent=1) + "\n"
-
-
 # -- public API ----------------------------------------------------------------------------
 def record_attempt(student: str, set_name: str, question: str, qtype: str,
                    correct: bool | None, response: Any, attempt: int = 1,
-                   time: _dt.datetime | None = None, path: str | Path | None = None) -> dict:
+                   time: _dt.datetime | None = None, path: str | Path | None = None,
+                   hints: int | None = None) -> dict:
     """Append one attempt to the progress file and return the saved record.
 
-    When this function returns, the attempt is on disk (written atomically and
-    fsync-ed). Raises :class:`kit.ProgressError` when the folder is not writable.
+    When this function returns, the attempt is on disk (appended and fsync-ed).
+    Raises :class:`kit.ProgressError` when the folder is not writable.
 
     Args:
         student: the student's name.
@@ -199,39 +288,52 @@ def record_attempt(student: str, set_name: str, question: str, qtype: str,
         question: the question id; ``qtype`` its type.
         correct: True, False, or None (not marked).
         response: what the student answered (anything JSON can hold).
-        attempt: 1 for the first attempt at the question.
+        attempt: 1 for the first attempt at the question (Retry does not start again).
         time: when (default: now, UTC).
         path: another progress file (default: :func:`progress_path`).
+        hints: how many hints the student had seen before this attempt.
     """
     if not str(student or "").strip():
         raise ProgressError("a student name is needed to save progress; type your name in the quiz")
-    path = Path(path) if path is not None else progress_path()
+    path = _where(path)
     when = (time or _dt.datetime.now(_dt.timezone.utc)).isoformat(timespec="seconds")
     record = {"student": str(student).strip(), "set": str(set_name), "question": str(question),
               "type": str(qtype), "correct": correct, "response": _jsonable(response),
               "attempt": int(attempt), "time": when}
-    with _locked(path.parent):
-        _remove_stale_temp_files(path.parent, path.name)
-        attempts = _read_locked(path)
-        attempts.append(record)
-        _atomic_write(path, _dump(attempts))
+    if hints is not None:
+        record["hints"] = int(hints)
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    with _locked(path.parent, path.name):
+        _append(path, line)
     return record
 
 
-def read_attempts(path: str | Path | None = None) -> list[dict]:
-    """All saved attempts, oldest first (a corrupt file is moved aside with a warning)."""
+def _where(path: str | Path | None) -> Path:
+    """The progress file to use (an old ``progress.json`` names the new file beside it)."""
     path = Path(path) if path is not None else progress_path()
-    if not path.exists():
+    return path.with_name(FILE_NAME) if path.name == LEGACY_NAME else path
+
+
+def read_attempts(path: str | Path | None = None) -> list[dict]:
+    """All saved attempts, oldest first: an old ``progress.json`` beside the file first.
+
+    A file that is not a progress file is moved aside with a :class:`ProgressWarning`.
+    """
+    path = _where(path)
+    legacy = path.with_name(LEGACY_NAME) if path.name == FILE_NAME else None
+    if not path.exists() and not (legacy and legacy.exists()):
         return []
-    with _locked(path.parent):
-        return _read_locked(path)
+    with _locked(path.parent, path.name):
+        old = _read_file(legacy, legacy=True) if legacy is not None else []
+        return old + _read_file(path, legacy=path.suffix == ".json")
 
 
 def progress_frame(path: str | Path | None = None):
     """The saved attempts as a pandas DataFrame with the columns in :data:`COLUMNS`.
 
     ``response`` holds text; answers that are lists or mappings are written as JSON.
-    ``time`` is a timezone-aware timestamp. ``python -m kit progress --csv`` exports it.
+    ``time`` is a timezone-aware timestamp; ``hints`` is empty for attempts saved before
+    the kit counted hints. ``python -m kit progress --csv`` exports it.
     """
     import pandas as pd
 
@@ -240,12 +342,43 @@ def progress_frame(path: str | Path | None = None):
         row = {c: a.get(c) for c in COLUMNS}
         if not isinstance(row["response"], str) and row["response"] is not None:
             row["response"] = json.dumps(row["response"], ensure_ascii=False)
+        row["self_assessed"] = row["type"] == "short_answer" and row["correct"] is not None
         rows.append(row)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
     frame["attempt"] = frame["attempt"].astype("int64")
+    frame["hints"] = frame["hints"].astype("Int64")
+    frame["self_assessed"] = frame["self_assessed"].astype("bool")
     frame["correct"] = frame["correct"].astype("object")
     return frame
+
+
+def progress_summary(path: str | Path | None = None):
+    """One row per student, set and question: how it went, from the history of attempts.
+
+    ``attempts`` (how many), ``first_try`` (right at the first attempt), ``attempts_to_right``
+    (the attempt that was first right; empty if none), ``hints`` (the most seen),
+    ``self_assessed`` (a short answer the student marked: its ``right`` is their own mark,
+    counted apart from the kit's checks) and ``right`` (ever right). Attempts are numbered
+    by their order in the file, so files from kits that restarted the count on Retry
+    are read correctly too.
+    """
+    import pandas as pd
+
+    frame = progress_frame(path)
+    rows = []
+    for (student, set_name, question), group in frame.groupby(["student", "set", "question"], sort=False):
+        correct = group["correct"].tolist()
+        first_right = next((i for i, c in enumerate(correct, 1) if c is True), None)
+        rows.append({"student": student, "set": set_name, "question": question,
+                     "type": group["type"].iloc[0], "attempts": len(group),
+                     "first_try": first_right == 1, "attempts_to_right": first_right,
+                     "hints": group["hints"].max(), "self_assessed": bool(group["self_assessed"].any()),
+                     "right": first_right is not None})
+    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    out["attempts_to_right"] = out["attempts_to_right"].astype("Int64")
+    out["hints"] = out["hints"].astype("Int64")
+    return out
 
 
 def load_student(folder: str | Path | None = None) -> str | None:
@@ -265,7 +398,7 @@ def save_student(name: str, folder: str | Path | None = None) -> str:
     if not name:
         raise ProgressError("type a name (any name your instructor will recognise)")
     folder = Path(folder) if folder is not None else progress_dir()
-    with _locked(folder):
+    with _locked(folder, PROFILE_NAME):
         _atomic_write(folder / PROFILE_NAME, json.dumps({"student": name}, ensure_ascii=False) + "\n")
     return name
 

@@ -10,10 +10,11 @@ import pytest
 
 import kit
 from kit.articles import parse_article, read_article
+from kit.errors import KitWarning
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-REPORT = SEEDS / "000_7ca6473d3635779a.txt"
-COMMENTARY = SEEDS / "003_0d759123a74baf35.txt"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"  # copies of the two seeds
+REPORT = ARTICLES / "000_7ca6473d3635779a.txt"
+COMMENTARY = ARTICLES / "003_0d759123a74baf35.txt"
 
 
 @pytest.fixture(scope="module")
@@ -298,7 +299,7 @@ def test_error_is_a_kit_error_and_value_error(seed_text):
 
 # -- what the fast parser must keep ----------------------------------------------------
 def test_parsed_article_is_an_ordinary_frozen_dataclass(report):
-    """parse_article fills the Article without calling __init__: it must not show."""
+    """parse_article builds the Article with its constructor: a frozen dataclass like any other."""
     import dataclasses
 
     values = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
@@ -346,3 +347,170 @@ def test_other_spellings_of_the_chinese_title(seed_text, title_line):
 def test_header_dates_in_other_forms(seed_text):
     for form in ("1952/8/3", "1952.08.03", "1952年8月3日", " 1952 - 08 - 03"):
         assert parse_article(seed_text.replace("Date: 1952-08-03", f"Date: {form}")).date == dt.date(1952, 8, 3)
+
+
+def test_parse_article_calls_the_constructor(seed_text, monkeypatch):
+    """No object.__new__ short cut: an Article made by the parser went through __init__."""
+    calls = []
+    init = kit.Article.__init__
+    monkeypatch.setattr(kit.Article, "__init__", lambda self, *a, **k: calls.append(k) or init(self, *a, **k))
+    a = parse_article(seed_text, source="x.txt")
+    assert len(calls) == 1 and calls[0]["title_zh"] == a.title_zh and a.warnings == ()
+
+
+# -- a file cut short: it loads, with a warning that names the file and the line -----------
+def test_truncated_article_loads_and_warns(seed_text):
+    cut = seed_text[: seed_text.index("是保证实现先进增产节约计划的基本办法")]  # mid paragraph, no newline
+    with pytest.warns(KitWarning, match=r"x\.txt, line 29: the last Chinese paragraph ends with "
+                                            r"'.*', without closing punctuation") as record:
+        a = parse_article(cut, source="x.txt")
+    assert len(record) == 1 and record[0].message.line == 29 and record[0].message.path == "x.txt"
+    assert a.paragraphs_zh[2].endswith("都认识到推广先进经验，") and len(a.paragraphs_zh) == 3
+    assert [w.line for w in a.warnings] == [29]
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "   ", "\n\n\n"])
+def test_complete_last_sentence_loads_quietly(seed_text, ending, recwarn):
+    a = parse_article(seed_text.rstrip() + ending, source="x.txt")
+    assert a.paragraphs_zh[2].endswith("真是值得学习。")
+    assert a.warnings == () and not [w for w in recwarn if issubclass(w.category, KitWarning)]
+
+
+def test_short_signature_line_with_final_newline_is_not_a_cut(seed_text, recwarn):
+    a = parse_article(seed_text.rstrip() + "\n    一九五二年七月二十日\n", source="x.txt")
+    assert a.paragraphs_zh[-1] == "一九五二年七月二十日" and a.warnings == ()
+    with pytest.warns(KitWarning, match="without closing punctuation"):
+        parse_article(seed_text.rstrip() + "\n    一九五二年七月二十日", source="x.txt")
+
+
+# -- the headline repeated at the top of the body, sometimes glued to the next line ---------
+LETTER = """Title: Guarantee Increased Production and Economy of More Than 1,300 Tons of Grain
+Date: 1952-08-03
+Page: 2
+
+Chairman Gao Gang:
+We, all the members of the cooperative, guarantee to increase production this year.
+
+Original:
+### 给高岗主席的信  保证增产节约一千三百多吨粮食
+1952-08-03
+第2版()
+    给高岗主席的信
+    保证增产节约一千三百多吨粮食高岗主席：
+    我们全体社员保证今年增产节约。
+"""
+
+
+def test_headline_glued_to_the_salutation_is_cut_off():
+    a = parse_article(LETTER, source="letter.txt")
+    assert a.headline_zh == ("给高岗主席的信", "保证增产节约一千三百多吨粮食")
+    assert a.paragraphs_zh == ("高岗主席：", "我们全体社员保证今年增产节约。")
+    assert a.source_lines["paragraphs_zh"] == (13, 14)
+    assert a.paragraph_pairs()[0] == ("Chairman Gao Gang:", "高岗主席：")
+    assert kit.articles.format_warnings(a) == []
+
+
+def test_whole_one_line_headline_glued_to_the_first_line():
+    text = LETTER.replace("### 给高岗主席的信  保证增产节约一千三百多吨粮食", "### 保证增产节约一千三百多吨粮食") \
+                 .replace("    给高岗主席的信\n", "")
+    a = parse_article(text, source="letter.txt")
+    assert a.headline_zh == ("保证增产节约一千三百多吨粮食",) and a.paragraphs_zh[0] == "高岗主席："
+
+
+def test_only_the_first_headline_lines_repeated():
+    a = parse_article(LETTER.replace("    保证增产节约一千三百多吨粮食高岗主席：", "    高岗主席："), source="l.txt")
+    assert a.headline_zh == ("给高岗主席的信", "保证增产节约一千三百多吨粮食")
+    assert a.paragraphs_zh == ("高岗主席：", "我们全体社员保证今年增产节约。")
+
+
+def test_sentence_that_starts_with_the_headline_is_kept_and_check_warns():
+    text = LETTER.replace("    保证增产节约一千三百多吨粮食高岗主席：", "    保证增产节约一千三百多吨粮食，是我们的决心。")
+    a = parse_article(text.replace("    给高岗主席的信\n", ""), source="l.txt")
+    assert a.paragraphs_zh[0] == "保证增产节约一千三百多吨粮食，是我们的决心。"
+    (warning,) = kit.articles.format_warnings(a, "seeds/l.txt")
+    assert warning.as_check_line() == (
+        "seeds/l.txt:12: warning: the Chinese body starts with the headline text '保证增产节约一千三百多吨粮食': "
+        "if the headline is repeated there, put it on a line of its own before the first paragraph")
+
+
+def test_the_seeds_have_no_headline_left_in_the_body(report, commentary):
+    assert kit.articles.format_warnings(report) == kit.articles.format_warnings(commentary) == []
+
+
+# -- what is not an article file is refused without opening it -------------------------------
+def _fifo(tmp_path, name="x.txt"):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    path = tmp_path / name
+    os.mkfifo(path)
+    return path
+
+
+def _in_thread(fn, timeout=10):
+    """fn() in a daemon thread: the test fails (instead of hanging) if it blocks."""
+    import threading
+
+    box = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            box["error"] = exc
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    assert not thread.is_alive(), "reading the file blocked"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path):
+    fifo = _fifo(tmp_path)
+    with pytest.raises(kit.ArticleFormatError, match=r"x\.txt: this is a named pipe \(FIFO\), not an article file"):
+        _in_thread(lambda: read_article(fifo))
+
+
+def test_a_folder_and_broken_links_are_explained(tmp_path):
+    (tmp_path / "f.txt").mkdir()
+    with pytest.raises(kit.ArticleFormatError, match="this is a folder, not an article file"):
+        read_article(tmp_path / "f.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(kit.ArticleFormatError, match=r"a symbolic link to '.*gone\.txt', which does not exist"):
+        read_article(tmp_path / "dangling.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(kit.ArticleFormatError, match="a symbolic link that leads back to itself"):
+        read_article(tmp_path / "loop.txt")
+
+
+# -- the size limit --------------------------------------------------------------------------
+def test_size_limit_is_checked_before_reading(tmp_path, seed_text, monkeypatch):
+    from kit.articles import MAX_ARTICLE_BYTES
+
+    assert MAX_ARTICLE_BYTES == 2 * 1024 * 1024
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:  # a sparse file: 3 MB that were never written
+        f.truncate(3 * 1024 * 1024)
+    reads = []
+    monkeypatch.setattr(kit.articles.os, "read", lambda *a: reads.append(a) or b"")
+    with pytest.raises(kit.ArticleFormatError, match=r"big\.txt: the file is 3\.0 MB, more than the 2 MB an "
+                                                     r"article may have.*max_bytes=.*KIT_MAX_ARTICLE_BYTES"):
+        read_article(big)
+    assert reads == []
+
+
+def test_size_limit_can_be_raised(tmp_path, seed_text, monkeypatch):
+    path = tmp_path / "long.txt"
+    path.write_text(seed_text.replace("真是值得学习。", "真是值得学习。" * 200_000), encoding="utf-8")
+    with pytest.raises(kit.ArticleFormatError, match="more than the 2 MB"):
+        read_article(path)
+    assert len(read_article(path, max_bytes=10_000_000).paragraphs_zh[2]) > 1_000_000
+    assert kit.load_corpus([path], max_bytes=10_000_000).ids == ["long"]
+    monkeypatch.setenv("KIT_MAX_ARTICLE_BYTES", "10000000")
+    assert read_article(path).id == "long"
+    monkeypatch.setenv("KIT_MAX_ARTICLE_BYTES", "ten")
+    with pytest.raises(kit.KitError, match="KIT_MAX_ARTICLE_BYTES must be a number of bytes"):
+        read_article(path)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit import lookup as lookup_module
+from kit import dictionary_lookup as lookup_module
 from kit.language import annotate, cedict, segment
 from kit.levels import hsk_level
-from kit.lookup import Entry, lookup
+from kit.dictionary_lookup import Entry, lookup
 from kit.text import has_han
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +24,7 @@ SEED_FILES = ("000_7ca6473d3635779a.txt", "003_0d759123a74baf35.txt")
 def articles():
     """The fixed test articles (tests/data/articles/ when present, else the two seeds by name)."""
     if FIXED.is_dir() and any(FIXED.glob("*.txt")):
-        return list(kit.load_corpus(FIXED))
+        return list(kit.load_corpus(FIXED, errors="report"))
     return list(kit.load_corpus([ROOT / "seeds" / name for name in SEED_FILES]))
 
 
@@ -168,3 +168,11 @@ def test_the_reading_in_context_comes_first_for_every_polyphonic_word(articles):
     entry = lookup("地", context="有计划、有组织、有领导地加以推广")
     assert entry.readings[0].numbers == "de5"
     assert re.match(r"^de$", entry.pinyin)
+
+
+def test_an_empty_context_is_no_context_and_pinyin_alone_is_quick():
+    assert lookup("行", context="") == lookup("行")
+    assert lookup_module.pinyin_in_context("行", context="银行行长") == "háng"
+    assert lookup_module.pinyin_in_context("厂长") == "chǎngzhǎng"
+    with pytest.raises(kit.KitError, match="has no Chinese characters"):
+        lookup_module.pinyin_in_context("bank")

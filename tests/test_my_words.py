@@ -1,4 +1,4 @@
-"""My words (kit.my_words): a personal word list saved like progress, exported to CSV and Anki."""
+"""My words (kit.word_list, in the facade kit.add_my_word, kit.my_words ...): saved like progress, exported."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -17,8 +15,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import my_words as mw
-from kit.my_words import (COLUMNS, MyWordsWarning, add_my_word, is_my_word, my_words,
+from kit import word_list as mw
+from kit.word_list import (COLUMNS, MyWordsWarning, add_my_word, is_my_word, my_words,
                           my_words_path, my_words_to_anki, my_words_to_csv, remove_my_word)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,43 +148,54 @@ def test_export_to_anki_with_sentence_and_citation_and_stable_ids(tmp_path):
 
 
 # -- never lost: writers killed mid-write ---------------------------------------------------------
-_WRITER = """
-import sys
-from kit.my_words import add_my_word
-from kit.lookup import pinyin_in_context
-prefix, first = sys.argv[1], int(sys.argv[2])
-pinyin_in_context("干部")              # load jieba before saying we are ready
-print("ready", flush=True)
-for i in range(first, first + 10_000):
-    word = prefix + str(i)
-    add_my_word(word, "003_0d759123a74baf35", "", citation="test")
-    print(word, flush=True)
-"""
-KILL_ROUNDS = 3
-WRITERS = ("甲", "乙")
+KILL_ROUNDS = 12
+WRITERS = ("甲", "乙")   # two writers at once: the lock must keep both their words
 
 
-def _start(prefix: str, first: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", _WRITER, prefix, str(first)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", env=os.environ.copy())
+def _fork_writer(prefix: str, first: int) -> tuple[int, int]:
+    """A child process (forked, so already warm) adding words; it reports each one once saved."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the writer
+        os.close(read_fd)
+        code = 0
+        try:
+            for i in range(first, first + 1_000_000):
+                add_my_word(f"{prefix}{i}", ARTICLE, "", citation="test")
+                os.write(write_fd, f"{prefix}{i}\n".encode())
+        except BaseException as exc:  # reported to the test, which fails on it
+            os.write(write_fd, f"ERROR {exc!r}\n".encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    return pid, read_fd
 
 
+def _read_all(fd: int) -> str:
+    chunks = []
+    while chunk := os.read(fd, 65536):
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks).decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (Linux, macOS)")
 def test_writers_killed_mid_write_never_lose_a_word_and_the_file_always_parses():
+    mw.pinyin_in_context("干部")           # load jieba once, before the writers are forked
     rng = random.Random(16)
     confirmed: set[str] = set()
-    next_index = {p: 0 for p in WRITERS}
+    next_index = dict.fromkeys(WRITERS, 0)
     for _ in range(KILL_ROUNDS):
-        procs = {p: _start(p, next_index[p]) for p in WRITERS}
-        for p, proc in procs.items():
-            line = proc.stdout.readline()
-            assert line.strip() == "ready", proc.stderr.read()
-        time.sleep(rng.uniform(0.2, 0.6))   # two writers saving at once, under the lock
-        for proc in procs.values():
-            proc.send_signal(signal.SIGKILL)
-        for p, proc in procs.items():
-            out, _ = proc.communicate(timeout=30)
-            words = [w for w in out.split() if w.startswith(p)]
+        writers = {p: _fork_writer(p, next_index[p]) for p in WRITERS}
+        time.sleep(rng.uniform(0.05, 0.3))
+        for pid, _ in writers.values():
+            os.kill(pid, signal.SIGKILL)
+        for p, (pid, fd) in writers.items():
+            os.waitpid(pid, 0)
+            lines = _read_all(fd).split("\n")
+            assert not [x for x in lines if x.startswith("ERROR")], lines[-3:]
+            words = [w for w in lines if w.startswith(p)]
             confirmed.update(words)
             if words:
                 next_index[p] = max(int(w[len(p):]) for w in words) + 1

@@ -10,7 +10,8 @@ import pytest
 import kit
 from kit.exercises import (Feedback, check, list_sets, load_exercises, question_from_dict,
                            release_sets)
-from kit.progress import progress_frame, save_student
+from kit.exercises.sealing import MIN_COST
+from kit.progress import progress_frame, progress_summary, save_student
 from kit.views.quiz import (QuestionState, QuizView, render_feedback_html, render_hints_html,
                             render_prompt_html, render_summary_html, score_summary)
 
@@ -42,7 +43,7 @@ def progress_folder(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def student_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("student")
-    release_sets(kit.exercises.exercises_dir(), out)
+    release_sets(kit.exercises.exercises_dir(), out, cost=MIN_COST)  # cheap hashes: logic only
     return out
 
 
@@ -99,13 +100,15 @@ def test_score_summary_counts_results():
               s[2].id: QuestionState(attempts=2, result=False, done=True),
               s[3].id: QuestionState(attempts=1)}
     summary = score_summary(s.questions, states)
-    assert (summary["right"], summary["first_try"], summary["shown"], summary["total"]) == (2, 1, 1, len(s))
+    checked = sum(q.type != "short_answer" for q in s)
+    assert (summary["right"], summary["first_try"], summary["shown"], summary["total"],
+            summary["checked"]) == (2, 1, 1, len(s), checked)
     assert summary["open"] == len(s) - 3
     statuses = [r["status"] for r in summary["rows"][:5]]
     assert statuses == ["right at the first try", "right after 3 tries", "answer shown",
                         "not finished", "not tried"]
     page = render_summary_html(summary, s.title)
-    assert f"Your score: 2 of {len(s)} right" in text_of(page)
+    assert f"Your score: 2 of {checked} right" in text_of(page)
 
 
 # -- the widget, question by question, as written and as a student copy ----------------------------
@@ -151,14 +154,18 @@ def test_every_question_through_the_widget(name, qid, form, student_dir, progres
         assert panel.state.attempts == 1 and not panel.state.done
         assert q.hints[0] in text_of(panel.hints_html.value), "a wrong attempt brings the first hint"
     panel.retry_button.click()
-    assert panel.feedback.value == "" and panel.state.attempts == 0
+    assert panel.feedback.value == "" and panel.state.attempts == 1, "Retry keeps the count"
+    hints_before = panel.hints_html.value
     answer(panel, right_response(q))
     assert "✓" in panel.feedback.value
-    assert panel.state.result is True and panel.state.first_try
+    assert panel.state.result is True
+    assert not panel.state.first_try or q.type == "short_answer"
+    assert panel.hints_html.value == hints_before, "hints shown stay shown"
     assert panel.check_button.disabled, "a finished question waits for Retry"
     frame = progress_frame()
     assert frame["question"].tolist() == [qid, qid]
     assert frame["correct"].tolist() == [False, True]
+    assert frame["attempt"].tolist() == [1, 2]
     assert set(frame["set"]) == {name} and set(frame["student"]) == {"Tester"}
 
 
@@ -243,12 +250,13 @@ def test_one_question_at_a_time_with_a_score_at_the_end(progress_folder):
     for _ in range(n):
         view.next_button.click()
     assert view.body.children[0] is view.summary and view.next_button.disabled
-    assert f"Your score: 0 of {n} right" in text_of(view.summary.value)
+    checked = sum(p.question.type != "short_answer" for p in view.panels)
+    assert f"Your score: 0 of {checked} right" in text_of(view.summary.value)
     view.prev_button.click()
-    panel = view.panels[-1]
+    panel = next(p for p in reversed(view.panels) if p.question.type != "short_answer")
     answer(panel, right_response(panel.question))
-    view.next_button.click()
-    assert f"Your score: 1 of {n} right" in text_of(view.summary.value)
+    view.show(n)
+    assert f"Your score: 1 of {checked} right" in text_of(view.summary.value)
 
 
 def test_all_on_one_page_updates_the_summary(progress_folder):
@@ -275,14 +283,14 @@ def test_errors_are_shown_in_the_view(progress_folder, monkeypatch):
 
 def test_a_corrupt_progress_file_is_reported(progress_folder):
     progress_folder.mkdir()
-    (progress_folder / "progress.json").write_text("garbage", encoding="utf-8")
+    (progress_folder / "progress.jsonl").write_text("garbage", encoding="utf-8")
     view = QuizView("01_reading_the_report", student="T")
     panel = view.panels[0]
     panel.control.value = right_response(panel.question)
     panel.check_button.click()
     status = text_of(view.status.value)
-    assert "could not be read" in status and "progress.json.corrupt-" in status
-    assert list(progress_folder.glob("progress.json.corrupt-*"))
+    assert "could not be read" in status and "progress.jsonl.corrupt-" in status
+    assert list(progress_folder.glob("progress.jsonl.corrupt-*"))
 
 
 def test_bad_arguments_are_explained():
@@ -308,3 +316,59 @@ def test_accepts_a_set_object_and_a_path():
     assert QuizView(s).exercise_set is s
     assert len(QuizView(s.path).panels) == len(s)
     assert check(s[0], right_response(s[0])).correct
+
+
+# -- Retry keeps the history (issue 12) --------------------------------------------------------------
+def test_retry_numbers_every_attempt_and_the_score_is_honest(progress_folder):
+    """exercises/01, question 1: wrong, Check, Retry, right, Check: two attempts, not a first try."""
+    view = QuizView("01_reading_the_report", student="Li Wei")
+    panel = view.panels[0]
+    q = panel.question
+    panel.control.value = wrong_response(q)
+    panel.check_button.click()
+    assert q.hints[0] in text_of(panel.hints_html.value)
+    panel.retry_button.click()
+    assert panel.control.value is None, "Retry clears the input"
+    assert q.hints[0] in text_of(panel.hints_html.value), "the hint shown stays shown"
+    panel.control.value = right_response(q)
+    panel.check_button.click()
+    frame = progress_frame()
+    assert frame["attempt"].tolist() == [1, 2] and frame["correct"].tolist() == [False, True]
+    assert frame["hints"].tolist() == [0, 1]
+    row = progress_summary().iloc[0]
+    assert (row["attempts"], bool(row["first_try"]), row["attempts_to_right"], row["hints"]) == (2, False, 2, 1)
+    score = view.score()
+    assert (score["right"], score["first_try"], score["hints"]) == (1, 0, 1)
+    assert score["rows"][0]["status"] == "right after 2 tries"
+    panel.retry_button.click()                      # right, then Retry and wrong: still right once
+    panel.control.value = wrong_response(q)
+    panel.check_button.click()
+    assert progress_frame()["attempt"].tolist() == [1, 2, 3]
+    assert view.score()["right"] == 1 and view.score()["first_try"] == 0
+    page = text_of(view.summary.value)
+    assert "Your score: 1 of" in page and "0 at the first try" in page and "1 hints used" in page
+
+
+def test_retry_cannot_buy_a_first_try_nor_more_hints(progress_folder):
+    view = QuizView("03_vocabulary", student="T")
+    panel = panel_for(view, "pinyin-cadre")
+    hints = panel.question.hints
+    for _ in range(len(hints) + 1):                # wrong every time, Retry in between
+        panel.control.value = "ma1ma1"
+        panel.retry_button.click()
+    assert panel.state.attempts == len(hints) + 1 and panel.state.result is False
+    panel.control.value = "gan4bu4"
+    assert "✓" in panel.feedback.value
+    assert view.score()["rows"][[p.question.id for p in view.panels].index("pinyin-cadre")]["status"] == "answer shown"
+    assert progress_frame()["attempt"].tolist() == list(range(1, len(hints) + 3))
+
+
+def test_self_marked_short_answers_are_counted_apart(progress_folder):
+    view = QuizView("01_reading_the_report", mode="all", student="T")
+    panel = next(p for p in view.panels if p.question.type == "short_answer")
+    answer(panel, {"text": "The workers' own voices.", "self_assessed": True})
+    score = view.score()
+    assert score["right"] == 0 and score["self_marked"] == 1
+    assert "marked as covering it by you" in text_of(view.summary.value)
+    assert "Short answers you marked as covering the model answer: 1 of" in text_of(view.summary.value)
+    assert progress_frame()["self_assessed"].tolist() == [True]

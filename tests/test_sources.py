@@ -7,7 +7,7 @@ import pytest
 from kit._yaml import loads_yaml
 from kit.errors import TimelineError
 from kit.glossary import load_glossary
-from kit.sources import Source, parse_sources
+from kit.sources import CLAIM_ONLY_KINDS, KINDS, Source, parse_sources
 from kit.timeline import load_timeline
 from kit.translation_notes import load_translation_notes
 
@@ -48,3 +48,54 @@ def test_bad_sources_name_the_line(text, line, message):
     assert (err.path, err.line, err.field) == ("t.yaml", line, "sources")
     assert str(err).startswith(f"t.yaml, line {line}: event 'x': ")
     assert message in str(err)
+
+
+# ---------------------------------------------------------------------------------- kinds
+
+def test_every_source_in_the_kits_data_records_its_kind():
+    loaded = {"glossary": load_glossary(), "timeline": load_timeline(),
+              "translation notes": load_translation_notes()}
+    for name, items in loaded.items():
+        for item in items:
+            for s in item.sources:
+                assert s.kind in KINDS, (name, item.id, s.title)
+    kinds = {s.kind for items in loaded.values() for item in items for s in item.sources}
+    assert kinds == set(KINDS)
+
+
+def test_the_kind_follows_the_evidence():
+    sources = [s for loaded in (load_glossary(), load_timeline(), load_translation_notes())
+               for item in loaded for s in item.sources]
+    for s in sources:
+        if s.url and ("rmrb.online" in s.url or "govopendata.com/renminribao" in s.url):
+            assert s.kind == "primary", s                  # the newspaper itself
+        if s.url and "cc-cedict.org" in s.url:
+            assert s.kind == "reference", s
+        if "论文部分内容阅读" in s.title or (s.note and "mirror" in s.note.lower()):
+            assert s.kind == "weak", s                     # boilerplate titles and mirrors
+
+
+def test_kind_is_optional_exposed_and_labelled():
+    entry = _sources("  - title: A\n    url: https://example.org\n    kind: scholarly\n")
+    (source,) = parse_sources(entry, "event 'x'", "t.yaml", TimelineError)
+    assert source.kind == "scholarly" and source.kind_label == "scholarly: " + KINDS["scholarly"]
+    (bare,) = parse_sources(_sources("  - title: A\n    url: https://example.org\n"),
+                            "event 'x'", "t.yaml", TimelineError)
+    assert bare.kind is None and bare.kind_label == ""
+    assert "kind" not in source.citation()          # the kind is shown beside a citation, not in it
+
+
+@pytest.mark.parametrize("kind, hint", [("primery", "did you mean 'primary'?"),
+                                        ("Weak", "did you mean 'weak'?"),
+                                        ("blog", "kinds are: primary, scholarly, reference, weak")])
+def test_an_unknown_kind_names_the_file_line_and_a_suggestion(kind, hint):
+    text = f"  - title: A\n    url: https://example.org\n    kind: {kind}\n"
+    with pytest.raises(TimelineError) as info:
+        parse_sources(_sources(text), "event 'x'", "t.yaml", TimelineError)
+    err = info.value
+    assert (err.path, err.line, err.field) == ("t.yaml", 4, "sources")
+    assert f"source 1 has the unknown kind '{kind}'" in str(err) and hint in str(err)
+
+
+def test_claim_only_kinds_are_the_press_and_weak_pages():
+    assert CLAIM_ONLY_KINDS == {"primary", "weak"} and CLAIM_ONLY_KINDS <= set(KINDS)

@@ -310,3 +310,139 @@ def test_a_broken_quiz_module_does_not_break_the_other_views(monkeypatch):
         kit.views.QuizView
     assert kit.views.ReaderView is ReaderView
     assert kit.views.style_block().startswith("<style>")
+
+
+# -- glossary links stand on both languages (issue 15) ---------------------------------------
+def bead_rows(page):
+    """``{bead index: (Chinese cell, English cell)}`` of a page in sentence mode."""
+    rows = {}
+    for index, zh, en in re.findall(r'<div class="kit-pair" data-bead="(\d+)"[^>]*>'
+                                    r'<div class="kit-cell kit-zh"[^>]*>(.*?)</div>'
+                                    r'<div class="kit-cell kit-en"[^>]*>(.*?)</div></div>', page):
+        rows[int(index)] = (zh, en)
+    return rows
+
+
+def linked_terms(cell):
+    return re.findall(r'<mark class="kit-term" data-term="([^"]+)"', cell)
+
+
+def test_english_workers_is_not_linked_to_zhigong_where_the_chinese_says_gongren(view, corpus):
+    rows = bead_rows(reset(view, mode="sentences", article=REPORT))
+    for index in (3, 4, 9):                 # "workers" over 工人 / 工人群众, no 职工 in the Chinese
+        zh, en = rows[index]
+        assert "工人" in plain(zh) and "职工" not in plain(zh)
+        assert re.search(r"\bworkers\b", plain(en))
+        assert "zhigong" not in linked_terms(en)
+
+
+def test_english_workers_is_linked_where_the_chinese_says_zhigong(view):
+    zh, en = bead_rows(reset(view, mode="sentences", article=REPORT))[8]
+    assert "职工" in plain(zh) and "zhigong" in linked_terms(zh)
+    assert re.search(r'data-term="zhigong"[^>]*>workers</mark>', en)
+
+
+def test_enthusiasm_is_linked_where_the_chinese_has_jijixing(view):
+    zh, en = bead_rows(reset(view, mode="sentences", article=COMMENTARY))[0]
+    assert "积极性" in plain(zh)
+    assert re.search(r'data-term="jijixing"[^>]*>enthusiasm</mark>', en)
+
+
+LAODONG_REQING = """Title: Workers Show Enthusiasm
+Author:
+Date: 1952-08-03
+Page: 2
+
+The workers showed great enthusiasm in the emulation campaign.
+
+<hr />
+Original:
+### 工人表现了劳动热情
+
+1952-08-03
+第2版()
+专栏：
+
+    工人在竞赛中表现了很高的劳动热情。
+"""
+
+
+def test_links_in_an_article_whose_chinese_has_neither_term(glossary):
+    """"workers" over 工人 and "enthusiasm" over 劳动热情 link neither 职工 nor 积极性."""
+    article = kit.parse_article(LAODONG_REQING, source="laodong_reqing.txt")
+    page = render_reader_html(article, "sentences", glossary=glossary, cache=ReaderCache())
+    en = " ".join(en for _, en in bead_rows(page).values())
+    assert "workers" in plain(en) and "enthusiasm" in plain(en)
+    assert "zhigong" not in linked_terms(en) and "jijixing" not in linked_terms(en)
+    assert "zhigong" not in linked_terms(render_reader_html(article, "en", glossary=glossary,
+                                                            cache=ReaderCache()))
+
+
+def test_an_english_word_links_the_term_whose_chinese_is_there(glossary):
+    """When two terms share an English form, the word links the one the Chinese holds."""
+    from kit.glossary import Glossary, Term
+
+    gongren = Term("gongren-test", "工人", "gōngrén", "workers", "role", "Workers.", "",
+                   glossary["zhigong"].sources)
+    both = Glossary(list(glossary) + [gongren])
+    article = kit.parse_article(LAODONG_REQING, source="laodong_reqing.txt")
+    page = render_reader_html(article, "en", glossary=both, cache=ReaderCache())
+    assert re.search(r'data-term="gongren-test"[^>]*>workers</mark>', page)
+
+
+# -- the article picker (issue 14: 10,000 articles) -----------------------------------------
+@pytest.fixture(scope="module")
+def many(corpus):
+    """120 articles copied from the seeds, each with its own id and date."""
+    import dataclasses
+    import datetime as dt
+
+    seeds = list(corpus)
+    return kit.Corpus([dataclasses.replace(seeds[k % 2], id=f"{k:03d}_{seeds[k % 2].id}",
+                                           date=seeds[k % 2].date + dt.timedelta(days=k))
+                       for k in range(120)])
+
+
+def test_the_picker_lists_a_few_matches_not_every_article(many, glossary, notes):
+    from kit.views.picker import MAX_SHOWN
+
+    big = ReaderView(many, glossary, notes)
+    assert len(big.article.options) == MAX_SHOWN < len(many)
+    assert "120 of 120 articles match; the first 50 are listed" in big.article.status.value
+    big.article.search.value = "1952-08-07"
+    assert [value for _, value in big.article.options] == ["004_000_7ca6473d3635779a"]
+    big.article.choice.value = "004_000_7ca6473d3635779a"
+    assert big.article.value == "004_000_7ca6473d3635779a"
+    assert "1952-08-07" in big.html.value
+
+
+def test_the_picker_searches_headline_title_and_words_in_any_order(many, glossary, notes):
+    big = ReaderView(many, glossary, notes)
+    big.article.search.value = "timely 及时总结"
+    found = [value for _, value in big.article.options]
+    assert found and all(value.endswith("003_0d759123a74baf35") for value in found)
+    big.article.search.value = "no such article"
+    assert big.article.options == () and big.article.value == "000_000_7ca6473d3635779a"
+    assert "0 of 120 articles match" in big.article.status.value
+
+
+def test_any_article_opens_even_when_the_list_does_not_show_it(many, glossary, notes):
+    big = ReaderView(many, glossary, notes)
+    big.show("119_003_0d759123a74baf35")
+    assert big.article.value == "119_003_0d759123a74baf35"
+    assert big.article.choice.value == "119_003_0d759123a74baf35"
+    assert "齐廷汉" not in plain(big.html.value)
+
+
+def test_the_picker_is_a_text_box_and_a_list_for_the_keyboard(view):
+    import ipywidgets as widgets
+
+    assert isinstance(view.article.search, widgets.Text)
+    assert isinstance(view.article.choice, widgets.Dropdown)
+
+
+def test_unknown_article_lists_only_a_few_ids(many, glossary, notes):
+    big = ReaderView(many, glossary, notes)
+    with pytest.raises(KitError, match=r"unknown article '000_000_7ca6473d3635779b' \(did you "
+                                       r"mean '000_000_7ca6473d3635779a'\?\): try one of .*, …, or"):
+        big.show("000_000_7ca6473d3635779b")

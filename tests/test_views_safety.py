@@ -207,3 +207,23 @@ def test_hostile_timeline_events_are_escaped():
         date_label=lambda lang="en": "<b>1952</b>")
     text = check_safe(render_events_html([event], (1952, 1952)))
     assert "<script>z</script>" in text and "<style>*{}</style>" in text
+
+
+def test_a_sources_kind_is_a_text_badge_and_escaped():
+    """Issue 15: each source shows its kind (primary, scholarly, reference, weak) as text."""
+    from kit.views._html import source_html
+
+    def card(kind):
+        term = SimpleNamespace(
+            id="t", zh="推广", pinyin="tuīguǎng", en="promote", category="concept", gloss="",
+            note="", variants_zh=[], aliases_en=[], related=[],
+            sources=[SimpleNamespace(citation=lambda: "人民日报 1952-08-03.", url=None, kind=kind)])
+        return render_term_card(term, glossary=None)
+
+    page = card("primary")
+    assert '<span class="kit-tag kit-source-kind" data-kind="primary"' in page
+    assert ">primary</span> 人民日报 1952-08-03." in page
+    text = check_safe(f"<div><style></style>{card('<script>alert(1)</script>')}</div>")
+    assert "<script>alert(1)</script>" in text
+    plain = SimpleNamespace(citation=lambda: "A book.", url=None)       # no kind: no badge
+    assert source_html(plain) == "A book."

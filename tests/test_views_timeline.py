@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import matplotlib.dates as mdates
 import pytest
 
 import kit
@@ -74,3 +75,49 @@ def test_an_empty_range_says_so(timeline):
 def test_a_backwards_range_is_explained(timeline):
     with pytest.raises(KitError, match=r"runs backwards \(1958–1935\)"):
         select_events(timeline, (1958, 1935))
+
+
+def _shown_in_plot(view):
+    """The events whose marker and label the view's figure draws now."""
+    return view.chart.shown_ids()
+
+
+def test_a_new_range_moves_the_same_figure_to_exactly_its_events(timeline):
+    view = TimelineView(timeline)
+    figure, axes = view.chart.figure, view.chart.ax
+    for years, category in [((1951, 1953), ""), ((1940, 1950), ""), ((1952, 1952), "campaign"),
+                            ((1935, 1958), "")]:
+        view.years.value, view.category.value = years, category
+        expected = [e.id for e in select_events(timeline, years, category)]
+        assert _shown_in_plot(view) == expected
+        assert listed(view.html.value) == expected
+        assert view.chart.figure is figure and view.chart.ax is axes   # never rebuilt
+        low, high = axes.get_xlim()
+        assert mdates.num2date(low).year <= years[0] and mdates.num2date(high).year >= years[1]
+        assert str(years[0]) in axes.get_title(loc="left")
+    assert len(figure.axes) == 1
+
+
+def test_hidden_events_are_not_drawn_and_shown_ones_do_not_overlap(timeline):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    view = TimelineView(timeline)
+    view.years.value = (1950, 1953)
+    chart = view.chart
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    labels = [t for t in chart.ax.texts if (t.get_gid() or "").startswith("label-")]
+    visible = [t for t in labels if t.get_visible()]
+    assert {t.get_gid()[len("label-"):] for t in visible} == set(chart.shown_ids())
+    boxes = [t.get_window_extent(renderer) for t in visible]
+    assert not [1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+
+def test_pictures_are_kept_for_a_few_settings_only(timeline):
+    from kit.views import timeline_view
+
+    view = TimelineView(timeline)
+    for first in range(1935, 1935 + timeline_view.PNG_CACHE_SIZE + 4):
+        view.years.value = (first, 1958)
+    assert len(view._pngs) == timeline_view.PNG_CACHE_SIZE

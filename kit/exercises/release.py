@@ -83,7 +83,8 @@ def release_notice(mode: str = "practice") -> str:
 
 def _public_texts(q: Question) -> list[str]:
     """What a student copy shows of ``q`` in plain text (hints included: a Hint button shows them)."""
-    return [q.prompt, *q.hints, BLANK_RE.sub(" ", q.sentence), q.source, q.term, q.context,
+    return [q.id.replace("-", " ").replace("_", " "), q.prompt, *q.hints,
+            BLANK_RE.sub(" ", q.sentence), q.source, q.term, q.context,
             *q.choices, *q.left, *q.right, *q.items]
 
 
@@ -101,8 +102,8 @@ def answers_readable(s: ExerciseSet) -> list[str]:
     for q in (q for q in s if q.type in TYPED):
         lang = q.lang or "en"
         answers = sorted(next((v for k, v in q.key.facets if k == "answer"), ()))
-        if q.type == "pinyin":
-            answers = [q.solution]
+        if q.type == "pinyin":   # the toneless letters too: with them only the tones are left
+            answers = [q.solution, *sorted(next((v for k, v in q.key.facets if k == "letters"), ()))]
         for other in s:
             for text in _public_texts(other):
                 hit = next((a for a in answers if _readable(a, text, lang)), None)
@@ -111,6 +112,14 @@ def answers_readable(s: ExerciseSet) -> list[str]:
                                     f"question '{other.id}': {text[:60]!r}")
                     break
     return problems
+
+
+def _refuse_giveaways(s: ExerciseSet) -> None:
+    problems = answers_readable(s)
+    if problems:
+        raise ExerciseError("a student copy would give answers away (hints are shown on request): "
+                            + "; ".join(problems) + ". Reword these texts, then release again.",
+                            path=display_path(s.path) if s.path else None)
 
 
 def _check_mode(mode: str) -> str:
@@ -173,14 +182,10 @@ def release_set(exercise_set: ExerciseSet | str | Path, out_path: str | Path,
     if not valid_cost(cost):
         raise ExerciseError(f"cost must be a power of two from 2 to 2**20, not {cost!r}")
     s = exercise_set if isinstance(exercise_set, ExerciseSet) else load_instructor_set(Path(exercise_set))
-    where = display_path(s.path) if s.path else None
     if s.released:
-        raise ExerciseError("this is already a student copy; release the instructor's set", path=where)
-    problems = answers_readable(s)
-    if problems:
-        raise ExerciseError("a student copy would give answers away (hints are shown on request): "
-                            + "; ".join(problems) + ". Reword these texts, then release again.",
-                            path=where)
+        raise ExerciseError("this is already a student copy; release the instructor's set",
+                            path=display_path(s.path) if s.path else None)
+    _refuse_giveaways(s)
     data: dict[str, Any] = {"title": s.title}
     if s.lesson:
         data["lesson"] = s.lesson
@@ -233,11 +238,7 @@ def release_sets(src_dir: str | Path, out_dir: str | Path, mode: str = "practice
     if not sets:
         raise ExerciseError("no exercise sets (*.yaml) in this folder", path=display_path(src))
     for s in sets:
-        problems = answers_readable(s)
-        if problems:
-            raise ExerciseError("a student copy would give answers away (hints are shown on "
-                                "request): " + "; ".join(problems) + ". Reword these texts, "
-                                "then release again.", path=display_path(s.path))
+        _refuse_giveaways(s)
     written = [release_set(s, out / Path(s.path).name, mode, cost) for s in sets]
     stems = [Path(s.path).stem for s in sets]
     for nb in sorted(src.glob("*.ipynb")):

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import textwrap
 
 from ..timeline import CATEGORIES, CATEGORY_LABELS, SEED_DATE, as_timeline, date_bound
 from . import fonts
 from .figure import new_axes
+from .painter import Painter, Sprite
 
 __all__ = ["CATEGORY_STYLE", "TIMELINE_WORDS", "TimelineChart", "plot_timeline"]
 
@@ -138,46 +138,57 @@ def _window(timeline, start, end) -> tuple[dt.date, dt.date]:
     return lo, hi
 
 
+def _marker_group(event) -> tuple[str, bool]:
+    """Events drawn by one collection of markers: same category, sources agreeing or not."""
+    return event.category, bool(event.uncertain)
+
+
+def _draw_markers(ax, groups) -> dict:
+    """One (empty) collection of markers per group, in the order of the categories."""
+    markers = {}
+    for category in CATEGORIES:
+        marker, colour = CATEGORY_STYLE[category]
+        for doubt in (False, True):
+            if (category, doubt) in groups:
+                markers[category, doubt] = ax.scatter(
+                    [], [], marker=marker, s=MARKER_AREA, zorder=3, linewidths=MARKER_EDGE,
+                    facecolors="white" if doubt else colour,
+                    edgecolors=colour if doubt else "black",
+                    gid=f"events-{category}{'-uncertain' if doubt else ''}")
+    return markers
+
+
 class _EventArtists:
-    """The marker, the bar (for a lasting event) and the label of one event."""
+    """The bar (for a lasting event) and the label of one event; its marker is in a group."""
 
     def __init__(self, ax, event, label: str, families):
         import matplotlib.dates as mdates
 
-        marker, colour = CATEGORY_STYLE[event.category]
-        doubt = bool(event.uncertain)
+        colour = CATEGORY_STYLE[event.category][1]
+        self.group = _marker_group(event)
         self.x = mdates.date2num(event.anchor)
-        self.marker = ax.scatter([self.x], [0], marker=marker, s=MARKER_AREA, zorder=3,
-                                 linewidths=MARKER_EDGE, facecolors="white" if doubt else colour,
-                                 edgecolors=colour if doubt else "black",
-                                 gid=f"events-{event.category}{'-uncertain' if doubt else ''}")
         self.span = (mdates.date2num(event.start), mdates.date2num(event.end_date))
         self.bar = ax.hlines(0, *self.span, colors=colour, linewidth=BAR_WIDTH, alpha=BAR_ALPHA,
                              zorder=2) if event.is_range else None
         self.label = ax.annotate(label, (self.x, 0), xytext=LABEL_OFFSET,
-                                 textcoords="offset points", va="bottom",
+                                 textcoords="offset points", va="bottom", multialignment="left",
                                  fontsize=LABEL_FONT_SIZE, fontfamily=families,
                                  gid=f"label-{event.id}")
 
     def place(self, lane: int | None, side: str = "right") -> None:
         """Move to ``lane`` with the label on ``side``; hide when ``lane`` is None."""
         shown = lane is not None
-        for artist in (self.marker, self.bar, self.label):
+        for artist in (self.bar, self.label):
             if artist is not None:
                 artist.set_visible(shown)
         if not shown:
             return
-        self.marker.set_offsets([[self.x, -lane]])
         if self.bar is not None:
             self.bar.set_segments([[(self.span[0], -lane), (self.span[1], -lane)]])
         self.label.xy = (self.x, -lane)
         self.label.set_position((LABEL_OFFSET[0] * (1 if side == "right" else -1),
                                  LABEL_OFFSET[1]))
         self.label.set_horizontalalignment("left" if side == "right" else "right")
-
-
-#: PNG compression for the view's pictures: fast (level 1 of 9) rather than smallest.
-PNG_COMPRESS_LEVEL = 1
 
 
 class TimelineChart:
@@ -201,7 +212,8 @@ class TimelineChart:
         self.families = fonts.font_families(fonts.find_cjk_font() if self.lang == "zh" else None)
         self.words = TIMELINE_WORDS[self.lang]
         self.mark_articles = mark_articles
-        self._canvas = None
+        self._painter: Painter | None = None
+        self.legend = None
         own_figure = ax is None
         axes_in = TIMELINE_WIDTH_IN * AXES_SHARE if own_figure else \
             ax.figure.get_size_inches()[0] * ax.get_position().width
@@ -211,6 +223,7 @@ class TimelineChart:
         with self._fonts():
             self.figure, self.ax = new_axes(ax, (TIMELINE_WIDTH_IN, height))
             self.axes_in = axes_in
+            self.markers = _draw_markers(self.ax, {_marker_group(e) for e in self.timeline})
             self.artists = {e.id: _EventArtists(self.ax, e, _wrap(e.title(self.lang), self.lang),
                                                 self.families) for e in self.timeline}
             self._draw_frame(own_figure)
@@ -242,7 +255,7 @@ class TimelineChart:
                                  fontsize=SEED_FONT_SIZE, color=SEED_COLOUR,
                                  fontfamily=families, gid="seed-articles-label")) \
             if self.mark_articles else ()
-        ax.tick_params(axis="x", labelsize=SMALL_FONT_SIZE)
+        ax.tick_params(axis="x", labelsize=SMALL_FONT_SIZE, labelfontfamily=fonts.LATIN_FAMILY)
         ax.set_yticks([])
         ax.spines[["left", "right", "top"]].set_visible(False)
         ax.grid(axis="x", which="major", color=GRID_COLOUR, linewidth=GRID_WIDTH, zorder=0)
@@ -258,18 +271,28 @@ class TimelineChart:
             legend = self.figure.legend(loc="outside lower center", **options) if own_figure \
                 else ax.legend(loc="lower left", **options)
             legend.set_gid("legend")
+            self.legend = legend
 
     def show(self, start=None, end=None, categories=None):
         """Move the view to the events overlapping ``start``–``end`` (years, ISO dates or
         dates; None: the events' own years) of ``categories``; return those events."""
+        import numpy as np
+
         selected = self.timeline.between(start, end)
         if categories is not None:
             selected = selected.only(categories)
         lo, hi = _window(self.timeline, start, end)
         lanes, sides, n_lanes, pad = self._layout(selected, lo, hi, self.axes_in)
         placed = {e.id: (lane, side) for e, lane, side in zip(selected, lanes, sides)}
+        points: dict[tuple, list] = {group: [] for group in self.markers}
         for event_id, artists in self.artists.items():
-            artists.place(*placed.get(event_id, (None,)))
+            lane, side = placed.get(event_id, (None, "right"))
+            artists.place(lane, side)
+            if lane is not None:
+                points[artists.group].append((artists.x, -lane))
+        for group, collection in self.markers.items():
+            collection.set_offsets(np.array(points[group], dtype=float).reshape(-1, 2))
+            collection.set_visible(bool(points[group]))
         self._set_view(lo, hi, pad, n_lanes)
         self.shown = selected
         return selected
@@ -280,7 +303,9 @@ class TimelineChart:
 
         ax = self.ax
         ax.set_xlim(mdates.date2num(lo) - pad, mdates.date2num(hi) + pad)
-        ax.set_ylim(-max(n_lanes, self.lanes) + LANE_BOTTOM_MARGIN, LANE_TOP)
+        # as many lanes as the events need, but lanes at most twice as far apart as in the
+        # first view (the figure keeps its height)
+        ax.set_ylim(-max(n_lanes, self.lanes // 2) + LANE_BOTTOM_MARGIN, LANE_TOP)
         for artist in self.seed:
             artist.set_visible(lo <= SEED_DATE <= hi)
         span = (hi - lo).days
@@ -294,32 +319,66 @@ class TimelineChart:
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_minor_locator(NullLocator())
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
-        ax.set_title(self.words["title"].format(a=lo.year, b=hi.year), fontfamily=self.families,
-                     fontsize=TITLE_FONT_SIZE, loc="left", pad=TITLE_PAD)
+        self.title = ax.set_title(self.words["title"].format(a=lo.year, b=hi.year),
+                                  fontfamily=self.families, fontsize=TITLE_FONT_SIZE, loc="left",
+                                  pad=TITLE_PAD, y=1.0)  # a fixed y: not re-placed at each draw
 
     def shown_ids(self) -> list[str]:
         """The ids of the events drawn now, in date order."""
         return [e.id for e in self.timeline if self.artists[e.id].label.get_visible()]
 
     def png(self, dpi: int = 80) -> bytes:
-        """The figure as PNG bytes. The layout is computed at the first call and then kept,
-        so later calls only draw (the figure is never rebuilt)."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from PIL import Image
+        """The figure as PNG bytes, drawn quickly: the layout is computed at the first call and
+        then kept, the legend is kept as pixels and every text is pasted as a sprite."""
+        if self._painter is None or self._painter.dpi != dpi:
+            self._painter = Painter(self.figure, dpi, self._fonts)
+            if self.legend is not None:
+                self._painter.keep(self.legend)
+        texts = [a.label for a in self.artists.values()] + [self.title] + \
+            [artist for artist in self.seed if hasattr(artist, "get_text")]
+        sprites = self._label_sprites() + self._frame_sprites()
+        self.ax.tick_params(axis="x", labelbottom=False)  # the ticks' labels are sprites too
+        try:
+            return self._painter.png(sprites, hide=texts)
+        finally:
+            self.ax.tick_params(axis="x", labelbottom=True)
 
-        if self._canvas is None or self.figure.dpi != dpi:
-            self.figure.set_dpi(dpi)
-            self._canvas = FigureCanvasAgg(self.figure)
-            with self._fonts():
-                self._canvas.draw()            # the constrained layout runs here, once
-            self.figure.set_layout_engine("none")
-        with self._fonts():
-            self._canvas.draw()
-        image = Image.frombuffer("RGBA", self._canvas.get_width_height(),
-                                 self._canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        out = io.BytesIO()
-        image.save(out, format="png", compress_level=PNG_COMPRESS_LEVEL)
-        return out.getvalue()
+    def _label_sprites(self) -> list[Sprite]:
+        """The visible event labels, anchored where matplotlib would draw them."""
+        xmin, xmax = self.ax.get_xlim()
+        to_pixels = self.ax.transData.transform
+        scale = self.figure.dpi / POINTS_PER_INCH
+        sprites = []
+        for artists in self.artists.values():
+            label = artists.label
+            if not label.get_visible() or not xmin <= label.xy[0] <= xmax:
+                continue  # matplotlib too leaves out a label whose point is off the axes
+            x, y = to_pixels(label.xy)
+            dx, dy = label.get_position()   # the offset, in points
+            sprites.append(Sprite.of(label, (x + dx * scale, y + dy * scale)))
+        return sprites
+
+    def _frame_sprites(self) -> list[Sprite]:
+        """The title, the seed articles' label and the labels of the x ticks, as sprites."""
+        import matplotlib as mpl
+
+        ax, scale = self.ax, self.figure.dpi / POINTS_PER_INCH
+        title = self.title
+        sprites = [Sprite.of(title, title.get_transform().transform(title.get_position()))]
+        if len(self.seed) == 2 and self.seed[1].get_visible():
+            label = self.seed[1]
+            x = ax.transData.transform((label.xy[0], 0))[0]
+            y = ax.transAxes.transform((0, label.xy[1]))[1]
+            dx, dy = label.get_position()
+            sprites.append(Sprite.of(label, (x + dx * scale, y + dy * scale)))
+        xmin, xmax = sorted(ax.get_xlim())
+        ticks = [t for t in ax.xaxis.get_major_locator()() if xmin <= t <= xmax]
+        pad = mpl.rcParams["xtick.major.size"] + mpl.rcParams["xtick.major.pad"]
+        to_pixels, va, ha = ax.get_xaxis_text1_transform(pad)
+        for tick, text in zip(ticks, ax.xaxis.get_major_formatter().format_ticks(ticks)):
+            sprites.append(Sprite(text, tuple(to_pixels.transform((tick, 0))), SMALL_FONT_SIZE,
+                                  (fonts.LATIN_FAMILY,), ha, va))
+        return sprites
 
 
 def plot_timeline(events=None, *, start=None, end=None, categories=None, mark_articles=True,

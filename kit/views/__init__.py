@@ -19,6 +19,7 @@ Views are imported on first use, so a problem in one view never breaks the other
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:                 # what editors and type checkers see; loaded lazily below
@@ -44,7 +45,7 @@ _EXPORTS = {
 
 __all__ = ["ReaderView", "GlossaryView", "TimelineView", "ConcordanceView", "QuizView",
            "render_reader_html", "render_term_card", "render_events_html",
-           "render_concordance_html", "style_block"]
+           "render_concordance_html", "style_block", "clear_caches"]
 
 
 def __getattr__(name: str):
@@ -59,6 +60,18 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module 'kit.views' has no attribute {name!r}; the views are: "
                          + ", ".join(__all__))
+
+
+def clear_caches() -> None:
+    """Forget what the loaded views remember: the style sheet, traditional forms and the
+    articles the reader has prepared (each view's own cache goes with the view).
+
+    >>> clear_caches()
+    """
+    for name in ("_html", "reader"):
+        module = sys.modules.get(f"{__name__}.{name}")
+        if module is not None:
+            module.clear_caches()
 
 
 def __dir__():

@@ -21,7 +21,7 @@ from ..errors import KitError
 
 __all__ = ["esc", "attrs", "style_block", "view_html", "error_html", "safe_url",
            "render_safely", "zh_lang", "kind_badge", "source_html", "sources_html",
-           "STYLE_FILE", "SOURCE_KINDS"]
+           "STYLE_FILE", "SOURCE_KINDS", "clear_caches"]
 
 #: The style sheet shared by every view (package data: ``kit/data/views.css``).
 STYLE_FILE = "views.css"
@@ -61,6 +61,11 @@ def _css() -> str:
     from .._data import data_path
 
     return data_path(STYLE_FILE).read_text(encoding="utf-8")
+
+
+def clear_caches() -> None:
+    """Read the style sheet again on next use (after editing ``kit/data/views.css``)."""
+    _css.cache_clear()
 
 
 def style_block() -> str:

@@ -19,18 +19,24 @@ import ipywidgets as widgets
 from ..concordance import concordance
 from ._html import attrs, esc, render_safely, view_html
 
-__all__ = ["ConcordanceView", "render_concordance_html", "LANGS", "SORTS"]
+__all__ = ["ConcordanceView", "render_concordance_html", "LANGS", "SORTS", "MAX_LINES"]
 
 #: Language choices: value → label.
 LANGS = {"auto": "Auto", "zh": "中文", "en": "English"}
 #: Sort orders: value → label.
 SORTS = {"position": "Article order", "left": "Left context", "right": "Right context"}
 
+#: At most this many lines are shown (the count line says how many were found).
+MAX_LINES = 500
+#: Article titles in the "where" column are cut to this many characters (the full title is
+#: the cell's tooltip).
+SHORT_TITLE = 18
+
 HELP = ("Type a Chinese word (经验), or English words (advanced experience); "
         "a final * matches any ending (promot*).")
 
 
-def render_concordance_html(lines, query: str, *, limit: int = 500) -> str:
+def render_concordance_html(lines, query: str, *, limit: int = MAX_LINES) -> str:
     """KWIC lines as an HTML table: where (date, article, paragraph), left, match, right.
 
     Args:
@@ -65,7 +71,7 @@ def render_concordance_html(lines, query: str, *, limit: int = 500) -> str:
                      "</tbody></table>", "kit-concordance-page")
 
 
-def _short(text: str, n: int = 18) -> str:
+def _short(text: str, n: int = SHORT_TITLE) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -77,9 +83,9 @@ class ConcordanceView(widgets.VBox):
     """
 
     def __init__(self, corpus=None, *, query: str = ""):
-        import kit
+        from ..corpus import load_corpus
 
-        self.corpus = corpus if corpus is not None else kit.load_corpus()
+        self.corpus = corpus if corpus is not None else load_corpus()
         self.query = widgets.Text(value=query, description="Search",
                                   placeholder="经验 · experience")
         self.lang = widgets.ToggleButtons(options=[(v, k) for k, v in LANGS.items()],

@@ -18,9 +18,9 @@ at first, so the view stays quick on a corpus of thousands of articles.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 import unicodedata
+
+import ipywidgets as widgets
 
 from ..concordance import kwic
 from ..errors import KitError, did_you_mean
@@ -294,10 +294,11 @@ class GlossaryView(widgets.VBox):
     """
 
     def __init__(self, glossary=None, corpus=None):
-        import kit
+        from ..corpus import load_corpus
+        from ..glossary import load_glossary
 
-        self.glossary = glossary if glossary is not None else kit.load_glossary()
-        self.corpus = corpus if corpus is not None else kit.load_corpus()
+        self.glossary = glossary if glossary is not None else load_glossary()
+        self.corpus = corpus if corpus is not None else load_corpus()
         self._texts = None                    # CorpusTexts, built when a card first needs it
         self._places = (None, None)           # (term id, its places): the card shown
         self.limit = PAGE_SIZE

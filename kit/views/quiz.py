@@ -35,19 +35,12 @@ import ipywidgets as widgets
 from ..errors import KitError
 from ..exercises import BLANK_RE, TYPES, ExerciseSet, Feedback, Question, check, load_exercises
 from ._html import esc, style_block, zh_lang
+from .quiz_inputs import INPUTS, zh_attr
 
 __all__ = ["QuizView", "render_header_html", "render_prompt_html", "render_feedback_html",
            "render_hints_html", "score_summary", "render_summary_html", "QuestionState"]
 
-_PLACEHOLDER = "— choose —"
 _CRASH = "Something went wrong in the quiz ({}: {}). Please tell your instructor."
-
-
-def _zh_attr(text: str) -> str:
-    """``lang="zh-Hans"`` for text that is Chinese (not English with a Chinese word in it)."""
-    chinese = any("\u3400" <= ch <= "\u9fff" for ch in text)
-    latin = any("a" <= ch.lower() <= "z" for ch in text)
-    return f' lang="{zh_lang()}"' if chinese and not latin else ""
 
 
 # ==========================================================================================
@@ -86,7 +79,7 @@ def render_prompt_html(question: Question, number: int | None = None, total: int
     parts = [f'<p class="kit-meta">{esc(where)}{esc(TYPES.get(question.type, question.type))}</p>',
              f"<p><strong>{esc(question.prompt)}</strong></p>"]
     if question.type == "translation" and question.source:
-        parts.append(f'<p class="kit-quiz-source"{_zh_attr(question.source)}>{esc(question.source)}</p>')
+        parts.append(f'<p class="kit-quiz-source"{zh_attr(question.source)}>{esc(question.source)}</p>')
     if question.type == "cloze":
         pieces = BLANK_RE.split(question.sentence)
         blank = '<span class="kit-quiz-blank" role="img" aria-label="blank">＿＿＿＿</span>'
@@ -141,7 +134,7 @@ def render_feedback_html(feedback: Feedback | None, show_hint: bool = False) -> 
     shown = feedback.needs_self_assessment or feedback.rubric or (feedback.done and not feedback.correct)
     if feedback.solution and shown:
         label = "Model answer" if feedback.rubric or feedback.needs_self_assessment else "Answer"
-        parts.append(f"<p><strong>{label}:</strong> <span{_zh_attr(feedback.solution)}>"
+        parts.append(f"<p><strong>{label}:</strong> <span{zh_attr(feedback.solution)}>"
                      f"{esc(feedback.solution)}</span></p>")
     if feedback.rubric:
         items = "".join(f"<li>{esc(r)}</li>" for r in feedback.rubric)
@@ -168,47 +161,62 @@ def render_hints_html(hints) -> str:
 
 @dataclass
 class QuestionState:
-    """What a student has done with one question so far."""
+    """What a student has done with one question so far: a history Retry never rewrites."""
 
-    attempts: int = 0            # checked (non-empty) attempts since the last Retry
-    hints_shown: int = 0
-    result: bool | None = None   # True once right; False once shown after the last hint
-    first_try: bool = False      # right at the first attempt
-    done: bool = False
+    attempts: int = 0            # every checked attempt; Retry clears the input, not the count
+    hints_shown: int = 0         # hints shown so far; they stay shown after Retry
+    result: bool | None = None   # True once right; False once the answer was shown first
+    first_try: bool = False      # right at the very first attempt
+    done: bool = False           # this round is over: Check waits for Retry
     last_response: Any = None
     feedback: Feedback | None = None
+    attempts_to_right: int | None = None  # the attempt that was first right
+    self_assessed: bool = False  # the result is the student's own mark (short answer)
+
+
+def _status_of(st: QuestionState) -> str:
+    if st.self_assessed and st.result is not None:
+        return "marked as covering it by you" if st.result else "marked not there yet by you"
+    if st.result is True:
+        return ("right at the first try" if st.first_try
+                else f"right after {st.attempts_to_right or st.attempts} tries")
+    if st.result is False or st.done:
+        return "answer shown"
+    return "not finished" if st.attempts else "not tried"
 
 
 def score_summary(questions, states: dict) -> dict:
-    """Count the results: right, right at the first try, shown after the hints, not yet done.
+    """Count the results: right (checked by the kit), right at the first try, shown after the
+    hints, hints used, short answers marked by the student, not yet done.
 
     >>> from kit.exercises import question_from_dict
     >>> qs = [question_from_dict({"id": i, "type": "true_false", "prompt": "?", "answer": True})
     ...       for i in ("a", "b", "c")]
     >>> s = score_summary(qs, {"a": QuestionState(1, 0, True, True, True),
-    ...                        "b": QuestionState(2, 0, False, False, True)})
-    >>> s["right"], s["first_try"], s["shown"], s["open"], s["total"]
-    (1, 1, 1, 1, 3)
+    ...                        "b": QuestionState(2, 1, False, False, True)})
+    >>> s["right"], s["first_try"], s["shown"], s["open"], s["total"], s["hints"]
+    (1, 1, 1, 1, 3, 1)
     """
-    rows, first_try = [], 0
+    rows = []
     for number, q in enumerate(questions, 1):
         st = states.get(q.id) or QuestionState()
-        first_try += st.result is True and st.first_try
-        if st.result is True:
-            status = "right at the first try" if st.first_try else f"right after {st.attempts} tries"
-        elif st.done:
-            status = "answer shown"
-        elif st.attempts:
-            status = "not finished"
-        else:
-            status = "not tried"
         rows.append({"number": number, "id": q.id, "type": q.type, "prompt": q.prompt,
-                     "result": st.result, "attempts": st.attempts, "status": status})
-    return {"total": len(rows), "right": sum(r["result"] is True for r in rows),
-            "first_try": first_try,
-            "shown": sum(r["status"] == "answer shown" for r in rows),
+                     "result": st.result, "attempts": st.attempts, "hints": st.hints_shown,
+                     "attempts_to_right": st.attempts_to_right, "first_try": st.first_try,
+                     "self_assessed": st.self_assessed, "status": _status_of(st)})
+    checked = [r for r in rows if r["type"] != "short_answer"]
+    marked = [r for r in rows if r["type"] == "short_answer"]
+    return {"total": len(rows), "checked": len(checked),
+            "right": sum(r["result"] is True for r in checked),
+            "first_try": sum(r["result"] is True and r["first_try"] for r in checked),
+            "shown": sum(r["status"] == "answer shown" for r in checked),
             "open": sum(r["status"] in ("not tried", "not finished") for r in rows),
+            "hints": sum(r["hints"] for r in rows),
+            "self_marked": sum(r["result"] is True for r in marked), "self_total": len(marked),
             "rows": rows}
+
+
+_PROMPT_CHARS = 90  # a prompt longer than this is cut in the summary table
 
 
 def render_summary_html(summary: dict, title: str = "") -> str:
@@ -221,12 +229,15 @@ def render_summary_html(summary: dict, title: str = "") -> str:
     True
     """
     symbols = {True: "✓", False: "✗", None: "·"}
-    head = (f"<p><strong>Your score: {summary['right']} of {summary['total']} right</strong> "
+    checked = summary.get("checked", summary["total"])
+    marked = (f" Short answers you marked as covering the model answer: {summary['self_marked']} of "
+              f"{summary['self_total']}." if summary.get("self_total") else "")
+    head = (f"<p><strong>Your score: {summary['right']} of {checked} right</strong> "
             f"({summary['first_try']} at the first try; {summary['shown']} shown after the hints; "
-            f"{summary['open']} still open).</p>")
+            f"{summary.get('hints', 0)} hints used; {summary['open']} still open).{esc(marked)}</p>")
     rows = "".join(
         f"<tr><td>{r['number']}</td><td>{symbols.get(r['result'], '·')} {esc(r['status'])}</td>"
-        f"<td{_zh_attr(r['prompt'])}>{esc(r['prompt'][:90] + ('…' if len(r['prompt']) > 90 else ''))}</td></tr>"
+        f"<td{zh_attr(r['prompt'])}>{esc(r['prompt'][:_PROMPT_CHARS] + ('…' if len(r['prompt']) > _PROMPT_CHARS else ''))}</td></tr>"
         for r in summary["rows"])
     caption = f"<caption>{esc(title)}</caption>" if title else ""
     table = (f'<table class="kit-table">{caption}<thead><tr><th>#</th><th>Result</th>'
@@ -248,163 +259,13 @@ def _guarded(fn: Callable, show: Callable[[str], None]) -> Callable:
 
 
 # ==========================================================================================
-# Inputs, one kind per question type
-# ==========================================================================================
-class _InputProblem(KitError):
-    """The controls do not yet hold an answer that can be checked (shown, not counted)."""
-
-
-class _OneControlInput:
-    """An input that is one widget: its value is the response, ``empty`` when cleared."""
-
-    empty = ""
-
-    def response(self):
-        return self.control.value
-
-    def set_response(self, value):
-        self.control.value = value
-
-    def clear(self):
-        self.control.value = self.empty
-
-    def disable(self, flag: bool):
-        self.control.disabled = flag
-
-
-class _ChoiceInput(_OneControlInput):
-    empty = None
-
-    def __init__(self, q: Question, submit: Callable):
-        self.control = widgets.RadioButtons(options=list(q.choices), value=None,
-                                            layout=widgets.Layout(width="auto"))
-        self.widget = self.control
-
-
-class _MultipleInput:
-    def __init__(self, q: Question, submit: Callable):
-        self.boxes = [widgets.Checkbox(value=False, description=c, indent=False,
-                                       layout=widgets.Layout(width="auto")) for c in q.choices]
-        self.widget = widgets.VBox(self.boxes)
-        self.control = self.widget
-
-    def response(self):
-        return [b.description for b in self.boxes if b.value]
-
-    def set_response(self, values):
-        for b in self.boxes:
-            b.value = b.description in values
-
-    def clear(self):
-        self.set_response([])
-
-    def disable(self, flag: bool):
-        for b in self.boxes:
-            b.disabled = flag
-
-
-class _TextInput(_OneControlInput):
-    def __init__(self, q: Question, submit: Callable):
-        placeholder = {"pinyin": "e.g. ni3hao3 or nǐhǎo, then Enter",
-                       "cloze": "type the missing word, then Enter"}[q.type]
-        self.control = widgets.Text(value="", placeholder=placeholder, description="Answer:",
-                                    continuous_update=False,
-                                    layout=widgets.Layout(width="100%", max_width="32em"))
-        self.widget = self.control
-        self._quiet = False
-        self.control.observe(lambda change: None if self._quiet or not change["new"].strip()
-                             else submit(), names="value")
-
-    def clear(self):
-        self._quiet = True   # clearing is not an answer: no submit
-        try:
-            super().clear()
-        finally:
-            self._quiet = False
-
-
-class _MatchingInput:
-    def __init__(self, q: Question, submit: Callable):
-        options = [(_PLACEHOLDER, "")] + [(r, r) for r in q.right]
-        self.dropdowns = {left: widgets.Dropdown(options=options, value="",
-                                                 description=left,
-                                                 style={"description_width": "10em"},
-                                                 layout=widgets.Layout(width="100%", max_width="40em"))
-                          for left in q.left}
-        self.widget = widgets.VBox(list(self.dropdowns.values()))
-        self.control = self.widget
-
-    def response(self):
-        return {left: d.value for left, d in self.dropdowns.items() if d.value}
-
-    def set_response(self, mapping):
-        for left, d in self.dropdowns.items():
-            d.value = mapping.get(left, "")
-
-    def clear(self):
-        self.set_response({})
-
-    def disable(self, flag: bool):
-        for d in self.dropdowns.values():
-            d.disabled = flag
-
-
-class _OrderingInput:
-    def __init__(self, q: Question, submit: Callable):
-        n = len(q.items)
-        options = [(_PLACEHOLDER, 0)] + [(str(i), i) for i in range(1, n + 1)]
-        self.items = list(q.items)
-        self.dropdowns = [widgets.Dropdown(options=options, value=0, layout=widgets.Layout(width="8em"))
-                          for _ in self.items]
-        rows = [widgets.HBox([d, widgets.HTML(f'<span{_zh_attr(item)}>{esc(item)}</span>')])
-                for d, item in zip(self.dropdowns, self.items)]
-        self.widget = widgets.VBox(rows)
-        self.control = self.widget
-
-    def response(self):
-        places = [d.value for d in self.dropdowns]
-        if not any(places):
-            return []
-        if 0 in places:
-            raise _InputProblem("Give every item a place before checking.")
-        if len(set(places)) != len(places):
-            raise _InputProblem("Give each item a different place (1, 2, 3 …).")
-        return [item for _, item in sorted(zip(places, self.items))]
-
-    def set_response(self, order):
-        for d, item in zip(self.dropdowns, self.items):
-            d.value = list(order).index(item) + 1 if item in order else 0
-
-    def clear(self):
-        for d in self.dropdowns:
-            d.value = 0
-
-    def disable(self, flag: bool):
-        for d in self.dropdowns:
-            d.disabled = flag
-
-
-class _ShortAnswerInput(_OneControlInput):
-    def __init__(self, q: Question, submit: Callable):
-        self.control = widgets.Textarea(value="", placeholder="Write your answer here.",
-                                        rows=4, layout=widgets.Layout(width="100%", max_width="40em"))
-        self.widget = self.control
-
-
-_INPUTS = {
-    "single": _ChoiceInput, "true_false": _ChoiceInput, "translation": _ChoiceInput,
-    "multiple": _MultipleInput, "cloze": _TextInput, "pinyin": _TextInput,
-    "matching": _MatchingInput, "ordering": _OrderingInput, "short_answer": _ShortAnswerInput,
-}
-
-
 # ==========================================================================================
 # One question
 # ==========================================================================================
 class QuestionPanel(widgets.VBox):
     """One question: prompt, answer controls, Check / Hint / Retry, hints and feedback.
 
-    ``on_attempt(question, response, feedback, attempt)`` is called after every
+    ``on_attempt(question, response, feedback, attempt, hints=n)`` is called after every
     checked attempt (a short answer: after the student marks it).
     """
 
@@ -414,7 +275,7 @@ class QuestionPanel(widgets.VBox):
         self.state = QuestionState()
         self._on_attempt = on_attempt
         self.prompt = widgets.HTML(render_prompt_html(question, number, total))
-        self.input = _INPUTS[question.type](question, self._guard(self._check))
+        self.input = INPUTS[question.type](question, self._guard(self._check))
         self.control = self.input.control
         is_short = question.type == "short_answer"
         self.check_button = widgets.Button(
@@ -457,7 +318,7 @@ class QuestionPanel(widgets.VBox):
         st = self.state
         if st.done:
             return
-        response = self.input.response()  # an _InputProblem is shown by the guard, not counted
+        response = self.input.response()  # an InputProblem is shown by the guard, not counted
         if st.feedback is not None and response == st.last_response and not st.feedback.empty:
             return  # the same answer again (e.g. Enter, then the Check button): not a new attempt
         number = max(st.attempts, st.hints_shown) + 1
@@ -483,25 +344,28 @@ class QuestionPanel(widgets.VBox):
             return
         st.feedback = fb
         self.assess_row.layout.display = "none"
-        self._record(response, fb, st.attempts + 1)
+        self._record(response, fb, st.attempts + 1, self_assessed=True)
 
-    def _record(self, response, fb: Feedback, hint_number: int):
+    def _record(self, response, fb: Feedback, hint_number: int, self_assessed: bool = False):
+        """Add one attempt to the history (never rewritten) and show its feedback."""
         st = self.state
+        hints_seen = st.hints_shown
         st.attempts += 1
-        if fb.correct:
-            st.result = True
-            st.first_try = st.attempts == 1
+        if self_assessed:      # the student's latest mark is the result
+            st.self_assessed, st.result = True, fb.correct
+        elif fb.correct and st.result is None:
+            st.result, st.first_try, st.attempts_to_right = True, st.attempts == 1, st.attempts
         if fb.done:
             st.done = True
-            if not fb.correct:
-                st.result = False
+            if not fb.correct and st.result is None:
+                st.result = False   # the answer was shown before it was found
         if fb.hint is not None:  # check() gave hint number `hint_number`
             st.hints_shown = max(st.hints_shown, hint_number)
         self.hints_html.value = render_hints_html(self.question.hints[:st.hints_shown])
         self.feedback.value = render_feedback_html(fb)
         self._refresh_buttons()
         if self._on_attempt is not None:
-            self._on_attempt(self.question, response, fb, st.attempts)
+            self._on_attempt(self.question, response, fb, st.attempts, hints=hints_seen)
 
     def _hint(self, _=None):
         st = self.state
@@ -511,10 +375,12 @@ class QuestionPanel(widgets.VBox):
         self._refresh_buttons()
 
     def _retry(self, _=None):
-        self.state = QuestionState()
+        """Answer again: the input and the feedback are cleared; the attempt count, the result
+        and the hints already shown are kept."""
+        st = self.state
+        st.done, st.last_response, st.feedback = False, None, None
         self.input.clear()
         self.feedback.value = ""
-        self.hints_html.value = ""
         self.assess_row.layout.display = "none"
         self._refresh_buttons()
 
@@ -634,10 +500,11 @@ class QuizView(widgets.VBox):
         role = ' role="alert"' if error else ""
         return f'<div class="kit-view" lang="en"><p class="{css}"{role}>{esc(text)}</p></div>'
 
-    def _on_attempt(self, question: Question, response, feedback: Feedback, attempt: int):
+    def _on_attempt(self, question: Question, response, feedback: Feedback, attempt: int,
+                    hints: int = 0):
         record = {"set_name": self.exercise_set.name, "question": question.id,
                   "qtype": question.type, "correct": feedback.correct, "response": response,
-                  "attempt": attempt}
+                  "attempt": attempt, "hints": hints}
         self._pending.append(record)
         self._update_summary()
         try:

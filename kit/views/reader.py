@@ -30,7 +30,7 @@ from .picker import ArticlePicker
 from .prepared import CACHED_ARTICLES, Bead, Prepared, ReaderCache, en_term_spans, term_spans
 
 __all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional",
-           "CACHED_ARTICLES"]
+           "CACHED_ARTICLES", "clear_caches"]
 
 #: Reading modes: value → label shown on the mode buttons.
 MODES = {
@@ -325,6 +325,12 @@ def _body_html(prep: Prepared, st: _Settings) -> str:
 _DEFAULT_CACHE = ReaderCache()
 
 
+def clear_caches() -> None:
+    """Forget prepared articles and converted texts (tests; after editing the data)."""
+    _DEFAULT_CACHE.clear()
+    to_traditional.cache_clear()
+
+
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise KitError(f"unknown reader mode {mode!r}: use one of "
@@ -387,11 +393,13 @@ class ReaderView(widgets.VBox):
     def __init__(self, corpus=None, glossary=None, notes=None, *, article: str | None = None,
                  mode: str = "paragraphs", pinyin: bool = False, traditional: bool = False,
                  size: int = DEFAULT_SIZE):
-        import kit
+        from ..corpus import load_corpus
+        from ..glossary import load_glossary
+        from ..translation_notes import load_translation_notes
 
-        self.corpus = corpus if corpus is not None else kit.load_corpus()
-        self.glossary = glossary if glossary is not None else kit.load_glossary()
-        self.notes = notes if notes is not None else kit.load_translation_notes()
+        self.corpus = corpus if corpus is not None else load_corpus()
+        self.glossary = glossary if glossary is not None else load_glossary()
+        self.notes = notes if notes is not None else load_translation_notes()
         self._cache = ReaderCache()
         ids = list(self.corpus.ids)
         if not ids:

@@ -1,4 +1,7 @@
-"""The timeline view: a year range and a category filter over :func:`kit.plot_timeline`.
+"""The timeline view: a year range and a category filter over the campaigns' timeline.
+
+The plot is drawn once (a :class:`kit.plots.TimelineChart`); a new year range or category
+only moves it (hidden events, re-packed lanes, new axis limits), so a slider answers at once.
 
     >>> import kit
     >>> timeline = kit.load_timeline()
@@ -12,10 +15,13 @@
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 import ipywidgets as widgets
 
 from ..errors import KitError
+from ..plots import TimelineChart, plot_timeline
+from ..timeline import CATEGORY_LABELS, load_timeline
 from ._html import attrs, esc, render_safely, sources_html, view_html
 
 __all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "YEARS"]
@@ -25,10 +31,13 @@ YEARS = (1935, 1958)
 
 ALL_CATEGORIES = ""
 
+#: Resolution of the view's plot, in dots per inch.
+DPI = 80
+#: How many (years, category) pictures a view keeps, so going back to one is instant.
+PNG_CACHE_SIZE = 16
+
 
 def _category_label(category: str) -> str:
-    from ..timeline import CATEGORY_LABELS
-
     return CATEGORY_LABELS.get("en", {}).get(category, category)
 
 
@@ -69,10 +78,9 @@ def render_events_html(events, years=None) -> str:
                      "</tbody></table>", "kit-timeline-page")
 
 
-def timeline_png(timeline, years=YEARS, category: str = ALL_CATEGORIES, *, dpi: int = 80) -> bytes:
-    """The plot of :func:`kit.plot_timeline` for these years and category, as PNG bytes."""
-    from ..timeline import plot_timeline
-
+def timeline_png(timeline, years=YEARS, category: str = ALL_CATEGORIES, *, dpi: int = DPI) -> bytes:
+    """The plot of :func:`kit.plot_timeline` for these years and category, as PNG bytes
+    (a new figure each time; the view moves one figure instead)."""
     first, last = years
     fig = plot_timeline(timeline, start=first, end=last,
                         categories=[category] if category else None)
@@ -85,16 +93,16 @@ class TimelineView(widgets.VBox):
     """The campaigns' timeline: choose years and a category; see the plot and the events.
 
     Controls (attributes): ``years`` (an IntRangeSlider), ``category``; the plot is in
-    ``image`` (PNG) and the list of events in ``html``.
+    ``image`` (PNG) and the list of events in ``html``. ``chart`` is the one
+    :class:`kit.plots.TimelineChart` the view draws once and then moves.
     """
 
     def __init__(self, timeline=None, *, years=YEARS):
-        import kit
-
-        self.timeline = timeline if timeline is not None else kit.load_timeline()
+        self.timeline = timeline if timeline is not None else load_timeline()
         low = min(YEARS[0], self.timeline.first_year or YEARS[0])
         high = max(YEARS[1], self.timeline.last_year or YEARS[1])
-        self._pngs: dict = {}
+        self.chart = TimelineChart(self.timeline)
+        self._pngs: OrderedDict[tuple, bytes] = OrderedDict()
         self.years = widgets.IntRangeSlider(value=tuple(years), min=low, max=high, step=1,
                                             description="Years", continuous_update=False,
                                             layout=widgets.Layout(width="36rem"))
@@ -117,16 +125,24 @@ class TimelineView(widgets.VBox):
         return select_events(self.timeline, self.years.value, self.category.value)
 
     def png(self) -> bytes:
-        """The plot for the current settings (drawn once per setting, then kept)."""
-        key = (tuple(self.years.value), self.category.value)
-        if key not in self._pngs:
-            self._pngs[key] = timeline_png(self.timeline, *key)
+        """The plot for the current settings: the chart moved there and drawn (the last
+        :data:`PNG_CACHE_SIZE` pictures are kept)."""
+        (first, last), category = self.years.value, self.category.value
+        self.chart.show(first, last, [category] if category else None)  # cheap: no drawing
+        key = (first, last, category)
+        if key in self._pngs:
+            self._pngs.move_to_end(key)
+            return self._pngs[key]
+        self._pngs[key] = self.chart.png(dpi=DPI)
+        if len(self._pngs) > PNG_CACHE_SIZE:
+            self._pngs.popitem(last=False)
         return self._pngs[key]
 
     def render(self) -> str:
         """Draw the plot into ``image`` and return the events' HTML (what ``html`` shows)."""
+        events = self.events()  # first: a backwards range is explained, not drawn
         self.image.value = self.png()
-        return render_events_html(self.events(), self.years.value)
+        return render_events_html(events, self.years.value)
 
     def _refresh(self, change=None) -> None:
         with self.errors:

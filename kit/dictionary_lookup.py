@@ -26,13 +26,12 @@ the dictionary is loaded (``benchmarks/bench_lookup.py``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
 from .errors import KitError
-from .glossary import load_glossary
+from .glossary import Term, load_glossary
 from .language import annotate, cedict, pinyin
 from .levels import hsk_level, level_label
 from .text import HAN_RE, has_han
@@ -45,6 +44,10 @@ LOOKUP_CACHE_SIZE = 32_768
 READINGS_CACHE_SIZE = 32_768
 #: The longest CC-CEDICT headword tried when cutting an unknown word into parts.
 MAX_PART_LENGTH = 8
+#: How many contexts' tokens to keep (the paragraphs of a few dozen articles).
+CONTEXT_CACHE_SIZE = 4096
+#: How many syllables' tone-mark spellings to keep (Mandarin has about 1,300 toned syllables).
+SYLLABLE_CACHE_SIZE = 4096
 #: How much of a long context an error message quotes.
 QUOTE_LENGTH = 30
 
@@ -78,7 +81,7 @@ class Entry:
     word: str
     pinyin: str
     readings: tuple[Reading, ...] = ()
-    term: Any = None
+    term: Term | None = None
     hsk_level: int | None = None
     parts: tuple["Entry", ...] = field(default=())
 
@@ -122,11 +125,22 @@ class Entry:
 
 
 # -- pinyin ------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=SYLLABLE_CACHE_SIZE)
 def _to_marks(numbered: str) -> str:
-    """``'hang2'`` → ``'háng'``, ``'le5'`` → ``'le'`` (pypinyin's converter)."""
+    """``'hang2'`` → ``'háng'``, ``'le5'`` → ``'le'`` (pypinyin's converter, cached: it is slow)."""
     from pypinyin.contrib.tone_convert import to_tone
 
     return to_tone(numbered)
+
+
+@functools.lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _context_tokens(context: str) -> tuple[tuple[int, str, str, str], ...]:
+    """``(start, token, pinyin with marks, tone numbers)`` for every token of ``context``."""
+    out, pos = [], 0
+    for (token, marked), (_, numbered) in zip(annotate(context), annotate(context, "numbers")):
+        out.append((pos, token, marked, numbered))
+        pos += len(token)
+    return tuple(out)
 
 
 def _join(syllables) -> str:
@@ -139,6 +153,10 @@ def _join(syllables) -> str:
     return "".join(out)
 
 
+def _token_start(token: tuple) -> int:
+    return token[0]
+
+
 def _context_reading(word: str, context: str, start: int) -> tuple[str, str] | None:
     """``(pinyin with marks, tone numbers without spaces)`` of ``context[start:start+len(word)]``.
 
@@ -147,16 +165,19 @@ def _context_reading(word: str, context: str, start: int) -> tuple[str, str] | N
     a space, as :func:`kit.pinyin` does. None when the syllables cannot be matched.
     """
     end = start + len(word)
-    marks, numbers, pos = [], [], 0
-    for (token, marked), (_, numbered) in zip(annotate(context), annotate(context, "numbers")):
-        t_start, pos = pos, pos + len(token)
-        if pos <= start or t_start >= end or not numbered:
+    marks, numbers = [], []
+    tokens = _context_tokens(context)
+    first = max(bisect.bisect_right(tokens, start, key=_token_start) - 1, 0)
+    for t_start, token, marked, numbered in tokens[first:]:
+        if t_start >= end:
+            break
+        if t_start + len(token) <= start or not numbered:
             continue
         syllables = _NUMBERED.findall(numbered)
         han = [t_start + i for i, ch in enumerate(token) if HAN_RE.match(ch)]
         if len(syllables) != len(han):
             return None
-        if start <= t_start and pos <= end:
+        if start <= t_start and t_start + len(token) <= end:
             marks.append(marked)
             numbers.extend(syllables)
             continue
@@ -216,7 +237,7 @@ def _check(word: object, context: object, start: object) -> tuple[str, str | Non
                        f"try kit.lookup('干部'). To find a glossary term by English or pinyin, "
                        f"use kit.load_glossary().search({str(word)!r}).")
     word = word.strip()
-    if context is None:
+    if context is None or context == "":
         return word, None, None
     if not isinstance(context, str):
         raise KitError(f"context must be the text the word was read in, not "
@@ -290,10 +311,21 @@ def _lookup(word: str, context: str, start: int) -> Entry:
     readings = _readings(word, read[1])
     parts = () if readings or len(word) == 1 else _parts(word, context, start)
     return Entry(word=word, pinyin=read[0], readings=readings,
-                 term=load_glossary().get(word), hsk_level=hsk_level(word), parts=parts)
+                 term=_term(word), hsk_level=hsk_level(word), parts=parts)
+
+
+def _term(word: str):
+    """The glossary term whose Chinese form is ``word``, or None (no "did you mean" search)."""
+    glossary = load_glossary()
+    return glossary[word] if word in glossary else None
 
 
 def clear_caches() -> None:
-    """Forget the entries looked up so far (tests use it; the next lookup rebuilds them)."""
+    """Forget the entries looked up so far (tests use it; the next lookup rebuilds them).
+
+    >>> clear_caches(); lookup("厂长") is lookup("厂长")
+    True
+    """
     _lookup.cache_clear()
     _dictionary_readings.cache_clear()
+    _context_tokens.cache_clear()

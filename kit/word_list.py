@@ -1,5 +1,8 @@
 """My words: a personal word list, saved like progress (atomic, never lost), exported to Anki and CSV.
 
+(The module is ``kit.word_list``, not ``kit.my_words``, so that importing it can never hide the
+function ``kit.my_words()`` behind a module of the same name in the facade.)
+
 A star on a reader's card, or :func:`add_my_word` from code, keeps a word with the sentence it
 was read in, the article's id and its citation. The list lives in ``my_words.json`` next to the
 progress file (:func:`kit.progress.progress_dir`: the folder named by ``KIT_PROGRESS_DIR`` when
@@ -36,7 +39,7 @@ from pathlib import Path
 
 from .errors import KitError, ProgressError, UnknownIdError, did_you_mean
 from .levels import level_label
-from .lookup import lookup, pinyin_in_context
+from .dictionary_lookup import lookup, pinyin_in_context
 from .progress import progress_dir
 
 __all__ = ["add_my_word", "remove_my_word", "my_words", "is_my_word", "my_words_path",
