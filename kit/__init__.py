@@ -134,3 +134,45 @@ def __getattr__(name: str):
 
 def __dir__():
     return sorted(set(globals()) | set(__all__))
+
+
+# --- The language layer learns the glossary's words ------------------------------------------
+# kit.language never imports the glossary (it sits below it); the facade hands it a provider
+# that reads the glossary the first time a word is needed (jieba keeps the terms whole, the
+# sentence aligner uses them as anchors), and a fingerprint of the glossary file, so that a
+# fresh kernel reuses the words kept in the cache folder. A broken glossary never breaks
+# reading: the tools then work without its words, and kit.load_glossary() reports the error.
+
+def _glossary_vocabulary() -> list:
+    """``(zh_forms, en_forms)`` of every glossary term; [] while the glossary cannot be read."""
+    from .errors import KitError
+    from .glossary import load_glossary
+
+    try:
+        return [(term.zh_forms, term.en_forms) for term in load_glossary()]
+    except KitError:
+        return []
+
+
+def _glossary_fingerprint() -> str:
+    """A hash of the glossary file and of the code that reads it: the words change only with them."""
+    import hashlib
+
+    from ._data import PACKAGE_DIR, data_path
+
+    digest = hashlib.sha256()
+    for path in [data_path("glossary.yaml"), *sorted((PACKAGE_DIR / "glossary").glob("*.py"))]:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()
+
+
+def _register_glossary_vocabulary() -> None:
+    from .language import register_vocabulary
+
+    register_vocabulary(_glossary_vocabulary, fingerprint=_glossary_fingerprint)
+
+
+_register_glossary_vocabulary()

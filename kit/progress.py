@@ -158,19 +158,27 @@ def _move_aside(path: Path, problem: str) -> Path:
     return target
 
 
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes at ``offset`` (os.pread where it exists; Windows has none)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows only
+    return os.read(fd, size)           # pragma: no cover
+
+
 def _has_header(fd: int) -> bool:
-    first = os.pread(fd, _HEADER_MAX, 0)
+    first = _read_at(fd, _HEADER_MAX, 0)
     return first.startswith(_HEADER.encode("utf-8"))
 
 
 def _cut_torn_tail(fd: int, size: int) -> int:
     """Cut a torn last line (no final newline) off the file; return the new size."""
-    if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+    if size == 0 or _read_at(fd, 1, size - 1) == b"\n":
         return size
     end = size
     while end > 0:
         start = max(0, end - _TAIL_CHUNK)
-        chunk = os.pread(fd, end - start, start)
+        chunk = _read_at(fd, end - start, start)
         cut = chunk.rfind(b"\n")
         if cut >= 0:
             os.ftruncate(fd, start + cut + 1)

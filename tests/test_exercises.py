@@ -358,3 +358,18 @@ def test_generate_cloze_gives_fewer_when_the_article_has_few_terms(corpus, gloss
     many = generate_cloze(article, glossary, 500)
     assert 6 < len(many) < 500
     assert generate_cloze(article, glossary, 0) == []
+
+
+@pytest.mark.parametrize("extra, where", [
+    ("  - id: q3\n    type: true_false\n    prompt: Is it so?\n    answer: true\n    hints: [Think of 干部.]\n",
+     "question 'q3'"),
+    ("  - id: ganbu-sense\n    type: true_false\n    prompt: Is it so?\n    answer: true\n", "question 'ganbu-sense'"),
+])
+def test_release_refuses_a_set_that_would_give_a_typed_answer_away(tmp_path, extra, where):
+    body = GOOD + "  - id: p\n    type: pinyin\n    prompt: Type the pinyin.\n    term: 干部\n    answer: gànbù\n"
+    src = tmp_path / "src"
+    src.mkdir()
+    write_set(src, body + extra)
+    with pytest.raises(ExerciseError, match=rf"would give answers away.*can be read in {where}"):
+        release_sets(src, tmp_path / "out", cost=MIN_COST)
+    assert not (tmp_path / "out").exists()

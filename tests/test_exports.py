@@ -91,7 +91,7 @@ def test_handout_lists_terms_in_order_of_first_appearance(glossary, corpus):
         if glossary[o.term_id].zh not in first:
             first.append(glossary[o.term_id].zh)
     assert rows == first
-    assert rows[:5] == ["总结", "传播", "推广", "先进经验", "经济生活简评"]
+    assert rows[:6] == ["总结", "传播", "推广", "先进经验", "经验", "经济生活简评"]
 
 
 def test_handout_shows_the_first_sentence_of_each_term(glossary, corpus):

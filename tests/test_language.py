@@ -1,4 +1,4 @@
-"""The language layer: words, pinyin in context, sentences (kit/language.py)."""
+"""The language layer: words, pinyin in context, sentences (kit/language/)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 import kit
 from kit import language
 from kit.errors import DataFileError, KitError
+from kit.text import all_han, has_han
 
 A = "000_7ca6473d3635779a"  # news report, Northeast FTU cadre meeting
 B = "003_0d759123a74baf35"  # commentary, column 经济生活简评
@@ -48,7 +49,7 @@ def test_terms_and_names_stay_whole_in_the_seeds(corpus, term):
 def test_every_glossary_term_stays_whole():
     for term in kit.load_glossary():
         for form in (term.zh, *term.variants_zh):
-            if language._all_han(form) and len(form) > 1:
+            if all_han(form) and len(form) > 1:
                 assert kit.segment(form) == [form], form
 
 
@@ -88,7 +89,7 @@ def test_annotate_round_trip_on_mixed_text(text):
     pairs = kit.annotate(text)
     assert "".join(t for t, _ in pairs) == text
     for token, reading in pairs:
-        if not language._has_han(token):
+        if not has_han(token):
             assert reading == "", token
 
 
@@ -457,10 +458,10 @@ def test_context_rules_outside_the_seeds(sentence, word, reading):
 # ------------------------------------------------------------------------------ overrides
 
 def test_overrides_file_is_valid_and_every_entry_is_needed():
-    ov = language._load_overrides()
-    assert ov["words"]["麻烦"] == ("má", "fan")
+    ov = language.load_overrides()
+    assert ov.words["麻烦"] == ("má", "fan")
     from pypinyin import Style, lazy_pinyin
-    for word, syllables in ov["words"].items():
+    for word, syllables in ov.words.items():
         assert tuple(lazy_pinyin(word, style=Style.TONE)) != syllables, f"{word}: pypinyin is right"
 
 
@@ -474,7 +475,7 @@ def test_bad_override_entries_name_the_line(tmp_path, body, message, line):
     path = tmp_path / "pinyin_overrides.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(DataFileError, match=message) as err:
-        language._load_overrides(path)
+        language.load_overrides(path)
     assert err.value.line == line
 
 
@@ -526,3 +527,184 @@ def test_cedict_keeps_every_reading():
     table = language.cedict()
     assert {p for p, _ in table["行"]} >= {"xing2", "hang2"}
     assert any("-ly" in d for p, defs in table["地"] if p == "de5" for d in defs)
+
+
+def test_sentence_splitting_reads_the_text_once():
+    """Linear, not quadratic: the splitter copies each sentence once, never the rest of the text.
+
+    Before, every full stop copied everything after it (a 4 MB paragraph took 22 s).
+    """
+    class CountingStr(str):
+        copied = 0
+
+        def __getitem__(self, key):
+            part = str.__getitem__(self, key)
+            CountingStr.copied += len(part)
+            return part
+
+    en = CountingStr("Mr. Qi spoke on July 20th at No. 3 Factory. Output rose 3.5 times, e.g. in "
+                     "the U.S.S.R. too. Cadres learned! " * 2000)
+    zh = CountingStr("东北总工会于七月二十日召开干部大会。他说：“好。”对吗？" * 2000)
+    for text, lang, sentences in ((en, "en", 6000), (zh, "zh", 6000)):
+        CountingStr.copied = 0
+        assert len(kit.split_sentences(text, lang)) == sentences
+        assert CountingStr.copied <= 2 * len(text), (lang, CountingStr.copied, len(text))
+
+
+def test_a_long_run_of_full_stops_is_read_once():
+    text = "Wait" + "." * 20_000 + "x and then. Done."   # a run of marks is not re-read per mark
+    assert kit.split_sentences(text, "en")[-1] == "Done."
+
+
+# ------------------------------------------------------------------------------ vocabulary
+
+def test_the_language_layer_never_imports_the_glossary_articles_or_corpus():
+    """Not even inside a function: the kit's words come from a registered provider."""
+    import ast
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(kit.__file__).parent / "language").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [a.name for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            if any(part in ("glossary", "articles", "corpus")
+                   for name in names for part in name.split(".")):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found
+
+
+def test_keep_whole_words_stay_whole_until_removed():
+    cut = ["苏长", "有", "砌砖", "法", "推广", "经验"]     # Su Changyou's bricklaying method
+    assert kit.segment("苏长有砌砖法推广经验") == cut
+    provider = language.keep_whole(["苏长有砌砖法"])
+    try:
+        assert kit.segment("苏长有砌砖法推广经验") == ["苏长有砌砖法", "推广", "经验"]
+    finally:
+        assert language.unregister_vocabulary(provider)
+    assert kit.segment("苏长有砌砖法推广经验") == cut
+
+
+def test_a_registered_provider_is_called_once_and_only_when_needed():
+    calls = []
+
+    def provider():
+        calls.append(1)
+        return [(["大连造船厂"], ["Dalian Shipyard"])]     # jieba alone: 大连 + 造船厂
+
+    language.register_vocabulary(provider)
+    try:
+        assert calls == []
+        assert "大连造船厂" in kit.segment("大连造船厂的工人")
+        kit.segment("大连造船厂")
+        kit.annotate("大连造船厂")
+        assert calls == [1]
+    finally:
+        language.unregister_vocabulary(provider)
+
+
+def test_a_term_registered_with_both_forms_is_an_anchor():
+    language.register_vocabulary(provider := lambda: [(["大连造船厂"], ["Dalian Shipyard"])])
+    try:
+        beads = language.align_sentences("The Dalian Shipyard held a meeting. It went well.",
+                                         "大连造船厂召开大会。很好。")
+        assert "大连造船厂 ~ Dalian Shipyard" in beads[0].evidence
+    finally:
+        language.unregister_vocabulary(provider)
+
+
+def test_a_broken_glossary_never_breaks_reading(monkeypatch):
+    """The facade's provider gives no words, instead of an error, while the glossary is broken."""
+    import kit.glossary
+    from kit.errors import GlossaryError
+
+    def broken(*args, **kwargs):
+        raise GlossaryError("broken on purpose", path="kit/data/glossary.yaml", line=3)
+
+    monkeypatch.setattr(kit.glossary, "load_glossary", broken)
+    assert kit._glossary_vocabulary() == []
+
+
+def test_the_glossary_is_registered_whatever_is_imported_first():
+    code = ("import kit.language as L; print(L.segment('东北总工会召开干部大会')); "
+            "import kit; print(kit.segment('推广郝建秀工作法'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["['东北总工会', '召开', '干部大会']",
+                                          "['推广', '郝建秀工作法']"]
+
+
+@pytest.mark.parametrize("first", [
+    "L.sub_words('增产节约运动')", "L.annotate('厂长')", "L.pinyin('厂长')", "L.user_words()",
+    "L.sentence_pairs(kit.load_corpus()['003_0d759123a74baf35'])", "L.cedict()['行']",
+    "L.clear_caches()",
+])
+def test_any_function_may_come_first(first):
+    """No hidden order: each cache is built by the function that needs it."""
+    code = (f"import kit, kit.language as L; {first}; L.clear_caches(); "
+            "print(L.annotate('厂长生动地介绍了经验')[2])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "('地', 'de')"
+
+
+# ------------------------------------------------------------------------------ disk cache
+
+def test_the_cache_keeps_what_it_was_given_under_its_key(tmp_path, monkeypatch):
+    from kit.language import cache
+
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "kit"))
+    assert cache.load("demo", ("v1",)) is None
+    assert cache.store("demo", ("v1",), {"行": [("xing2", ["to walk"])]})
+    assert cache.load("demo", ("v1",)) == {"行": [("xing2", ["to walk"])]}
+    assert cache.load("demo", ("v2",)) is None                   # stale: another version
+    assert cache.store("demo", ("v2",), {})
+    assert [p.name.split("-")[0] for p in (tmp_path / "kit").iterdir()] == ["demo"]  # old one gone
+
+
+def test_a_corrupt_cache_file_is_ignored(tmp_path, monkeypatch):
+    from kit.language import cache
+
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path))
+    cache.store("demo", ("v1",), [1, 2, 3])
+    for path in tmp_path.iterdir():
+        path.write_bytes(b"\x00garbage" + path.read_bytes()[:7])
+    assert cache.load("demo", ("v1",)) is None
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    from kit.language import cache
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("KIT_CACHE_DIR", str(not_a_folder / "kit"))
+    assert cache.store("demo", ("v1",), [1]) is False
+    assert cache.load("demo", ("v1",)) is None
+
+
+def test_a_fresh_process_builds_the_cache_then_reuses_it_and_survives_corruption(tmp_path):
+    """Cold, warm, then every cache file garbled: the same words and beads each time."""
+    import os
+
+    env = {**os.environ, "KIT_CACHE_DIR": str(tmp_path)}
+    code = ("import kit; a = kit.load_corpus()['000_7ca6473d3635779a']; "
+            "print(kit.segment('推广郝建秀工作法')); "
+            "print([(b.paragraph, b.en_index, b.zh_index) for b in kit.sentence_pairs(a)])")
+
+    def run():
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env=env)
+        assert out.stderr == ""
+        return out.stdout
+
+    cold = run()
+    files = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
+    assert files == ["cedict", "jieba", "vocabulary"]
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    assert run() == cold
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == stamps   # read, not rewritten
+    for path in tmp_path.iterdir():
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    assert run() == cold
+    assert all(p.stat().st_size > 1000 for p in tmp_path.iterdir())          # rebuilt whole

@@ -145,7 +145,7 @@ class Glossary:
 
         >>> from kit.glossary import load_glossary
         >>> [(o.term_id, o.text, o.nested) for o in load_glossary().find_text("推广郝建秀工作法", "zh")]
-        [('tuiguang', '推广', False), ('hao-jianxiu-gongzuofa', '郝建秀工作法', False), ('hao-jianxiu', '郝建秀', True)]
+        [('tuiguang', '推广', False), ('hao-jianxiu-gongzuofa', '郝建秀工作法', False), ('hao-jianxiu', '郝建秀', True), ('zuofa', '作法', True)]
         """
         check_lang(lang)
         return [Occurrence(tid, "", lang, None, s, e, text[s:e], "text", nested, within)
@@ -191,8 +191,8 @@ class Glossary:
 
         >>> import kit
         >>> uses = kit.load_glossary().first_uses(kit.load_corpus()["003_0d759123a74baf35"])
-        >>> [u.term.zh for u in uses][:3]
-        ['总结', '传播', '推广']
+        >>> [u.term.zh for u in uses][:5]
+        ['总结', '传播', '推广', '先进经验', '经验']
         """
         if not is_article(article):
             raise KitError(f"first_uses() takes one article, got {type(article).__name__}")

@@ -3,7 +3,7 @@
     >>> from kit.glossary import load_glossary
     >>> matcher = Matcher(load_glossary().terms)
     >>> [(tid, nested) for tid, s, e, nested, within in matcher.matches("推广郝建秀工作法", "zh")]
-    [('tuiguang', False), ('hao-jianxiu-gongzuofa', False), ('hao-jianxiu', True)]
+    [('tuiguang', False), ('hao-jianxiu-gongzuofa', False), ('hao-jianxiu', True), ('zuofa', True)]
     >>> sentence_around("他来了。我们去沈阳。好。", 7, 9, "zh")
     '我们去沈阳。'
 """

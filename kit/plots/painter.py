@@ -71,24 +71,21 @@ class Painter:
         context: a function returning the context to draw in (e.g. a font context).
     """
 
-    def __init__(self, figure, dpi: int, context=contextlib.nullcontext):
+    def __init__(self, figure, dpi: int, context=contextlib.nullcontext, keep=(), hide=()):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         self.figure, self.dpi, self.context = figure, dpi, context
         figure.set_dpi(dpi)
         self.canvas = FigureCanvasAgg(figure)
-        with context():
+        with _hidden(hide), context():
             self.canvas.draw()                  # the layout engine runs here, once
         figure.set_layout_engine("none")
-        self._kept: dict = {}
+        renderer = self.canvas.get_renderer()
+        #: The parts that never change (e.g. a legend), kept as pixels from that drawing.
+        self._kept = {artist: self.canvas.copy_from_bbox(
+            artist.get_window_extent(renderer).padded(KEEP_MARGIN_PX)) for artist in keep}
+        self._scratch_canvas = self._scratch_text = None
         self._sprite = functools.lru_cache(maxsize=SPRITE_CACHE_SIZE)(self._rasterise)
-
-    def keep(self, artist) -> None:
-        """From now on draw ``artist`` (which never changes, e.g. a legend) from its pixels."""
-        with self.context():
-            self.canvas.draw()
-        box = artist.get_window_extent(self.canvas.get_renderer()).padded(KEEP_MARGIN_PX)
-        self._kept[artist] = self.canvas.copy_from_bbox(box)
 
     def png(self, sprites=(), hide=()) -> bytes:
         """The figure with ``sprites`` pasted on it, as PNG bytes; the artists in ``hide``
@@ -97,15 +94,8 @@ class Painter:
         from PIL import Image
 
         kept = [a for a in self._kept if a.get_visible()]
-        hidden = kept + [a for a in hide if a.get_visible()]
-        for artist in hidden:
-            artist.set_visible(False)
-        try:
-            with self.context():
-                self.canvas.draw()
-        finally:
-            for artist in hidden:
-                artist.set_visible(True)
+        with _hidden([*kept, *hide]), self.context():
+            self.canvas.draw()
         for artist in kept:
             self.canvas.restore_region(self._kept[artist])
         pixels = np.array(self.canvas.buffer_rgba())[..., :3]
@@ -115,18 +105,26 @@ class Painter:
         Image.fromarray(pixels).save(out, format="png", compress_level=PNG_COMPRESS_LEVEL)
         return out.getvalue()
 
-    def _rasterise(self, text: str, size: float, families: tuple, va: str, color: str):
-        """``(alpha, colour, dx, dy, width)``: the text's coverage and colour, its offset from
-        a left anchor and its width, drawn once on a transparent scratch figure."""
-        import numpy as np
+    def _scratch(self):
+        """One transparent scratch figure and text, reused for every label rasterised."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        scratch = Figure(figsize=SPRITE_CANVAS_IN, dpi=self.dpi)
-        scratch.patch.set_alpha(0)
-        canvas = FigureCanvasAgg(scratch)
-        label = scratch.text(0.5, 0.5, text, ha="left", va=va, fontsize=size, color=color,
-                             fontfamily=list(families) or None, multialignment="left")
+        if self._scratch_text is None:
+            scratch = Figure(figsize=SPRITE_CANVAS_IN, dpi=self.dpi)
+            scratch.patch.set_alpha(0)
+            self._scratch_canvas = FigureCanvasAgg(scratch)
+            self._scratch_text = scratch.text(0.5, 0.5, "", ha="left", multialignment="left")
+        return self._scratch_canvas, self._scratch_text
+
+    def _rasterise(self, text: str, size: float, families: tuple, va: str, color: str):
+        """``(alpha, colour, dx, dy, width)``: the text's coverage and colour, its offset from
+        a left anchor and its width, drawn once on the transparent scratch figure."""
+        import numpy as np
+
+        canvas, label = self._scratch()
+        label.set(text=text, va=va, fontsize=size, color=color,
+                  fontfamily=list(families) or None)
         with self.context():
             canvas.draw()
         box = label.get_window_extent(canvas.get_renderer())
@@ -152,3 +150,16 @@ class Painter:
         region = pixels[top + r0:top + r1, left + c0:left + c1]
         a = alpha[r0:r1, c0:c1]
         region[...] = (colour[r0:r1, c0:c1] * a + region * (1 - a)).astype(pixels.dtype)
+
+
+@contextlib.contextmanager
+def _hidden(artists):
+    """Within the block, the visible ones of ``artists`` are hidden."""
+    shown = [a for a in artists if a.get_visible()]
+    for artist in shown:
+        artist.set_visible(False)
+    try:
+        yield
+    finally:
+        for artist in shown:
+            artist.set_visible(True)

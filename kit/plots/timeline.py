@@ -330,12 +330,11 @@ class TimelineChart:
     def png(self, dpi: int = 80) -> bytes:
         """The figure as PNG bytes, drawn quickly: the layout is computed at the first call and
         then kept, the legend is kept as pixels and every text is pasted as a sprite."""
+        labels = [a.label for a in self.artists.values()]   # inside the axes: no room needed
+        texts = labels + [self.title] + [a for a in self.seed if hasattr(a, "get_text")]
         if self._painter is None or self._painter.dpi != dpi:
-            self._painter = Painter(self.figure, dpi, self._fonts)
-            if self.legend is not None:
-                self._painter.keep(self.legend)
-        texts = [a.label for a in self.artists.values()] + [self.title] + \
-            [artist for artist in self.seed if hasattr(artist, "get_text")]
+            self._painter = Painter(self.figure, dpi, self._fonts, hide=labels,
+                                    keep=[self.legend] if self.legend is not None else [])
         sprites = self._label_sprites() + self._frame_sprites()
         self.ax.tick_params(axis="x", labelbottom=False)  # the ticks' labels are sprites too
         try:

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from .cards import CardSet
+
 __all__ = ["Bead", "Prepared", "ReaderCache", "prepare", "term_spans", "en_term_spans",
            "CACHED_ARTICLES"]
 
@@ -49,6 +51,7 @@ class Prepared:
     notes_by_bead: dict = field(default_factory=dict)  # bead index -> [(number, note)]
     pieces: dict = field(default_factory=dict)         # rendered sentence cache
     by_en_form: dict = field(default_factory=dict)     # English form -> terms that have it
+    cards: CardSet = field(default_factory=CardSet)    # the dictionary cards of its words
 
 
 class ReaderCache:

@@ -33,9 +33,11 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from ..errors import KitError
-from ..exercises import BLANK_RE, TYPES, ExerciseSet, Feedback, Question, check, load_exercises
 from ._html import esc, style_block, zh_lang
+from .. import exercises, progress
 from .quiz_inputs import INPUTS, zh_attr
+
+ExerciseSet, Question, Feedback = exercises.ExerciseSet, exercises.Question, exercises.Feedback
 
 __all__ = ["QuizView", "render_header_html", "render_prompt_html", "render_feedback_html",
            "render_hints_html", "score_summary", "render_summary_html", "QuestionState"]
@@ -57,8 +59,10 @@ def render_header_html(exercise_set: ExerciseSet) -> str:
     lesson = (f'<p class="kit-meta">Practice for the lesson {esc(exercise_set.lesson)} · '
               f'{len(exercise_set)} questions</p>' if exercise_set.lesson
               else f'<p class="kit-meta">{len(exercise_set)} questions</p>')
-    copy = ('<p class="kit-notice">Student copy: the answers are checked without being '
-            'stored in the file.</p>' if exercise_set.released else "")
+    shown = {"exam": "answers are never shown", "practice": "after the last hint the answer is shown"}
+    copy = (f'<p class="kit-notice">Student copy: typed answers are checked without being stored '
+            f'in the file; {shown.get(exercise_set.mode, shown["practice"])}.</p>'
+            if exercise_set.released else "")
     desc = f"<p>{esc(exercise_set.description)}</p>" if exercise_set.description else ""
     return (f'<div class="kit-view kit-quiz-header" lang="en">{style_block()}'
             f'<header class="kit-header"><h3>{esc(exercise_set.title)}</h3>{lesson}{desc}{copy}'
@@ -76,12 +80,13 @@ def render_prompt_html(question: Question, number: int | None = None, total: int
     (True, True, False)
     """
     where = f"Question {number} of {total} · " if number is not None and total else ""
-    parts = [f'<p class="kit-meta">{esc(where)}{esc(TYPES.get(question.type, question.type))}</p>',
+    kind = exercises.TYPES.get(question.type, question.type)
+    parts = [f'<p class="kit-meta">{esc(where)}{esc(kind)}</p>',
              f"<p><strong>{esc(question.prompt)}</strong></p>"]
     if question.type == "translation" and question.source:
         parts.append(f'<p class="kit-quiz-source"{zh_attr(question.source)}>{esc(question.source)}</p>')
     if question.type == "cloze":
-        pieces = BLANK_RE.split(question.sentence)
+        pieces = exercises.BLANK_RE.split(question.sentence)
         blank = '<span class="kit-quiz-blank" role="img" aria-label="blank">＿＿＿＿</span>'
         sentence = blank.join(esc(p) for p in pieces)
         lang = zh_lang() if question.lang == "zh" else "en"
@@ -312,7 +317,8 @@ class QuestionPanel(widgets.VBox):
 
     def _inform(self, message: str) -> None:
         """Show a message that is not a checked answer (ⓘ, not counted)."""
-        self.feedback.value = render_feedback_html(Feedback(None, message, empty=True))
+        notice = exercises.Feedback(None, message, empty=True)
+        self.feedback.value = render_feedback_html(notice)
 
     def _check(self, _=None):
         st = self.state
@@ -322,7 +328,7 @@ class QuestionPanel(widgets.VBox):
         if st.feedback is not None and response == st.last_response and not st.feedback.empty:
             return  # the same answer again (e.g. Enter, then the Check button): not a new attempt
         number = max(st.attempts, st.hints_shown) + 1
-        fb = check(self.question, response, attempt=number)
+        fb = exercises.check(self.question, response, attempt=number)
         st.last_response = response
         st.feedback = fb
         if fb.empty or fb.needs_self_assessment:
@@ -338,7 +344,7 @@ class QuestionPanel(widgets.VBox):
         if st.done:
             return
         response = {"text": self.input.response(), "self_assessed": covers}
-        fb = check(self.question, response, attempt=st.attempts + 1)
+        fb = exercises.check(self.question, response, attempt=st.attempts + 1)
         if fb.empty:
             self.feedback.value = render_feedback_html(fb)
             return
@@ -412,12 +418,10 @@ class QuizView(widgets.VBox):
     """
 
     def __init__(self, set_or_path: ExerciseSet | str, mode: str = "one", student: str | None = None):
-        from .. import progress
-
         if mode not in ("one", "all"):
             raise KitError(f"mode must be 'one' (a question at a time) or 'all', not {mode!r}")
-        self.exercise_set = (set_or_path if isinstance(set_or_path, ExerciseSet)
-                             else load_exercises(set_or_path))
+        self.exercise_set = (set_or_path if isinstance(set_or_path, exercises.ExerciseSet)
+                             else exercises.load_exercises(set_or_path))
         if not len(self.exercise_set):
             raise KitError(f"the set '{self.exercise_set.name}' has no questions")
         self.mode = mode
@@ -513,7 +517,6 @@ class QuizView(widgets.VBox):
             self._alert(str(err))
 
     def _flush(self):
-        from .. import progress
 
         if not self.student:
             n = len(self._pending)
@@ -533,7 +536,6 @@ class QuizView(widgets.VBox):
             self.status.value = self._notice(f"Saved for {self.student}.")
 
     def _save_name(self):
-        from .. import progress
 
         name = self.name_box.value.strip()
         if not name:

@@ -28,6 +28,7 @@ from ..language import annotate
 from ._html import attrs, esc, render_safely, sources_html, view_html, zh_lang
 from .picker import ArticlePicker
 from .prepared import CACHED_ARTICLES, Bead, Prepared, ReaderCache, en_term_spans, term_spans
+from .words import WordStyle, zh_words_html
 
 __all__ = ["ReaderView", "render_reader_html", "MODES", "ReaderCache", "to_traditional",
            "CACHED_ARTICLES", "clear_caches"]
@@ -52,6 +53,10 @@ SLIDER_RANGE = (14, 32)
 TRADITIONAL_CACHE_SIZE = 8192
 PINYIN_NOTICE = ("Pinyin above the characters is Hanyu Pinyin, adopted in February 1958, "
                  "after this article was printed: a modern reading aid, not part of the page.")
+NO_TRANSLATION = ("This article has no English translation in the kit: it is shown in Chinese "
+                  "only, with pinyin, the dictionary, levels and the glossary.")
+#: The highest HSK level a student may name (levels 7, 8 and 9 are one band).
+MAX_LEVEL = 9
 TRADITIONAL_NOTICE = ("Traditional forms are converted by OpenCC (s2t), a modern approximation: "
                       "the 1952 paper predates the 1956 simplification, but its type may have "
                       "used variant forms that a modern converter does not reproduce.")
@@ -82,14 +87,16 @@ def _term_tip(term, lang: str) -> str:
     return f"{head} — {term.gloss}" if term.gloss else head
 
 
-def _open_mark(term, lang: str) -> str:
+def _open_mark(term, lang: str, card: int | None = None) -> str:
+    """A glossary term's ``<mark>``; an English one is itself a button opening the term's card
+    (a Chinese one holds word buttons, so it is not one)."""
     tip = _term_tip(term, lang)
-    return (f'<mark class="kit-term"{attrs(data_term=term.id, title=tip, data_tip=tip)}'
-            f' tabindex="0">')
+    button = "" if card is None else f' data-card="{card}" role="button" tabindex="0"'
+    return f'<mark class="kit-term"{attrs(data_term=term.id, title=tip)}{button}>'
 
 
 def _snap(spans, bounds):
-    """Widen term spans to token boundaries (a ruby word cannot be split) and merge overlaps."""
+    """Widen term spans to token boundaries (a word cannot be split) and merge overlaps."""
     starts = [b[0] for b in bounds]
     out = []
     for s, e, term in spans:
@@ -102,48 +109,42 @@ def _snap(spans, bounds):
     return out
 
 
-def _zh_html(text: str, prep: Prepared, *, pinyin: bool, highlight: bool,
-             traditional: bool) -> str:
-    key = ("zh", text, pinyin, highlight, traditional)
+def _shown(text: str, traditional: bool) -> str:
+    """The characters shown for ``text``, as long as ``text`` (traditional forms if asked)."""
+    if not traditional:
+        return text
+    shown = to_traditional(text)
+    if len(shown) != len(text):          # a phrase changed length: convert one by one
+        shown = "".join(c if len(t) != 1 else t for c, t in ((c, to_traditional(c)) for c in text))
+    return shown
+
+
+def _zh_html(text: str, prep: Prepared, st: "_Settings") -> str:
+    """One Chinese sentence: word buttons (with per-character pinyin) inside term marks."""
+    key = ("zh", text, st.words, st.highlight)
     cached = prep.pieces.get(key)
     if cached is not None:
         return cached
-    shown = to_traditional(text) if traditional else text
-    if len(shown) != len(text):          # conversion changed lengths: convert piece by piece
-        def part(a, b):
-            return to_traditional(text[a:b]) if traditional else text[a:b]
-    else:
-        def part(a, b):
-            return shown[a:b]
-    spans = term_spans(text, "zh", prep) if highlight else []
+    bounds, pos = [], 0
+    for token, _ in annotate(text):      # cached per text in kit.language
+        bounds.append((pos, pos + len(token)))
+        pos += len(token)
+    spans = _snap(term_spans(text, "zh", prep), bounds) if st.highlight else []
+    term_at = {}
+    for s, e, term in spans:
+        term_at.update({b[0]: term for b in bounds if s <= b[0] < e})
+    tokens = zh_words_html(
+        text, _shown(text, st.traditional), st.words,
+        lambda word, at: prep.cards.word_card(word, text, at, term_at.get(at)))
+    opens = {s: term for s, _, term in spans}
+    closes = {e for _, e, _ in spans}
     out = []
-    if pinyin:
-        bounds, pos = [], 0
-        tokens = annotate(text)  # cached per text in kit.language
-        for token, _ in tokens:
-            bounds.append((pos, pos + len(token)))
-            pos += len(token)
-        spans = _snap(spans, bounds)
-        opens = {s: term for s, _, term in spans}
-        closes = {e for _, e, _ in spans}
-        exact = pos == len(text) and "".join(token for token, _ in tokens) == text
-        for (token, reading), (a, b) in zip(tokens, bounds):
-            if a in opens:
-                out.append(_open_mark(opens[a], "zh"))
-            base = part(a, b) if exact else (to_traditional(token) if traditional else token)
-            if reading:
-                out.append(f"<ruby>{esc(base)}<rp>(</rp><rt>{esc(reading)}</rt><rp>)</rp></ruby>")
-            else:
-                out.append(esc(base))
-            if b in closes:
-                out.append("</mark>")
-    else:
-        pos = 0
-        for s, e, term in spans:
-            out.append(esc(part(pos, s)))
-            out.append(_open_mark(term, "zh") + esc(part(s, e)) + "</mark>")
-            pos = e
-        out.append(esc(part(pos, len(text))))
+    for a, b, piece in tokens:
+        if a in opens:
+            out.append(_open_mark(opens[a], "zh"))
+        out.append(piece)
+        if b in closes:
+            out.append("</mark>")
     result = "".join(out)
     prep.pieces[key] = result
     return result
@@ -158,7 +159,8 @@ def _en_html(text: str, prep: Prepared, *, highlight: bool, zh: str) -> str:
     out, pos = [], 0
     for s, e, term in (en_term_spans(text, zh, prep) if highlight else []):
         out.append(esc(text[pos:s]))
-        out.append(_open_mark(term, "en") + esc(text[s:e]) + "</mark>")
+        card = prep.cards.term_card(term)
+        out.append(_open_mark(term, "en", card) + esc(text[s:e]) + "</mark>")
         pos = e
     out.append(esc(text[pos:]))
     result = "".join(out)
@@ -172,9 +174,16 @@ def _en_html(text: str, prep: Prepared, *, highlight: bool, zh: str) -> str:
 @dataclass
 class _Settings:
     mode: str
-    pinyin: bool
+    words: WordStyle
     highlight: bool
-    traditional: bool
+
+    @property
+    def pinyin(self) -> bool:
+        return self.words.pinyin
+
+    @property
+    def traditional(self) -> bool:
+        return self.words.traditional
 
     @property
     def lang_zh(self) -> str:
@@ -193,8 +202,7 @@ def _note_marks(prep: Prepared, bead: Bead) -> str:
 def _bead_html(prep, bead, st: _Settings, lang: str, *, marks=True) -> str:
     """One bead's sentences in ``lang`` as a ``kit-s`` span (with its note marks)."""
     if lang == "zh":
-        text = "".join(_zh_html(s, prep, pinyin=st.pinyin, highlight=st.highlight,
-                                traditional=st.traditional) for s in bead.zh)
+        text = "".join(_zh_html(s, prep, st) for s in bead.zh)
     else:
         zh = "".join(bead.zh)
         text = " ".join(_en_html(s, prep, highlight=st.highlight, zh=zh) for s in bead.en)
@@ -337,40 +345,73 @@ def _check_mode(mode: str) -> None:
                        + ", ".join(repr(m) for m in MODES))
 
 
+def _check_level(name: str, level) -> int | None:
+    if level is None:
+        return None
+    if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
+        raise KitError(f"{name} must be an HSK level from 1 to {MAX_LEVEL}, or None for none, "
+                       f"not {level!r}; e.g. render_reader_html(article, {name}=3)")
+    return level
+
+
 def render_reader_html(article, mode: str = "paragraphs", *, pinyin: bool = False,
                        glossary=None, highlight: bool = True, size: int = DEFAULT_SIZE,
-                       traditional: bool = False, notes=None,
-                       cache: ReaderCache | None = None) -> str:
-    """The reader's HTML for one article.
+                       traditional: bool = False, notes=None, tones: bool = False,
+                       pinyin_above: int | None = None, mark_above: int | None = None,
+                       starred=frozenset(), cache: ReaderCache | None = None) -> str:
+    """The reader's HTML for one article: a pure function of its arguments.
 
     Args:
-        article: a :class:`kit.Article`.
+        article: a :class:`kit.Article` (one with no English shows its Chinese, with a note).
         mode: ``"zh"``, ``"en"``, ``"paragraphs"`` (side by side), ``"sentences"`` (side by
             side, sentence by sentence; hovering one side outlines the other) or
             ``"interlinear"`` (each Chinese sentence with its English below).
-        pinyin: Hanyu Pinyin over the characters (``<ruby>`` from :func:`kit.annotate`).
+        pinyin: Hanyu Pinyin, one syllable over each character (:mod:`kit.views.words`).
         glossary: a :class:`kit.Glossary` whose terms are highlighted (None: no highlights).
         highlight: highlight glossary terms (when a glossary is given).
         size: font size of the Chinese text in pixels (English is 90% of it).
         traditional: show traditional character forms ("as printed in 1952", via OpenCC).
         notes: translator's notes (``kit.load_translation_notes()``), marked † where they apply.
+        tones: colour syllables and characters by tone (with pinyin; the marks stay).
+        pinyin_above: with pinyin, show it only on words above this HSK level (1–9).
+        mark_above: underline the words above this HSK level (1–9; words outside HSK too).
+        starred: the words in my words (their cards' star is on).
         cache: where per-article work is kept (the module's default cache when None).
 
     Returns:
-        A self-contained HTML string (with its ``<style>``); all article text is escaped.
+        A self-contained HTML string (its ``<style>``, no script): every Chinese word is a
+        ``.kit-w`` button with ``data-card``, whose card is in the hidden ``.kit-cards``
+        block; ``kit/data/reader.js`` (:func:`kit.views.reader_script`) opens the cards
+        and moves the keyboard from word to word. All article text is escaped.
 
     Raises:
-        KitError: for an unknown mode or a size outside :data:`SIZE_RANGE` (10–48).
+        KitError: for an unknown mode, a size outside :data:`SIZE_RANGE` (10–48) or a level
+        outside 1–9.
     """
     _check_mode(mode)
     low, high = SIZE_RANGE
     if not low <= int(size) <= high:
         raise KitError(f"text size {size!r} is outside {low}–{high} pixels; "
                        f"try size={DEFAULT_SIZE}")
+    words = WordStyle(bool(pinyin), bool(tones) and bool(pinyin),
+                      _check_level("pinyin_above", pinyin_above),
+                      _check_level("mark_above", mark_above), bool(traditional))
     prep = (cache or _DEFAULT_CACHE).prepared(article, glossary, notes)
-    st = _Settings(mode, bool(pinyin), bool(highlight) and glossary is not None, bool(traditional))
-    classes = "kit-reader-page" + (" kit-pinyin-on" if st.pinyin else "")
-    return view_html(_header_html(article, st) + _body_html(prep, st), classes, size=size)
+    st = _Settings(mode, words, bool(highlight) and glossary is not None)
+    if not article.paragraphs_en and mode != "zh":
+        st.mode = "zh"
+    classes = "kit-reader-page" + (" kit-pinyin-on" if words.pinyin else "") + (
+        " kit-tones-on" if words.tones else "")
+    body = _header_html(article, st) + _no_translation_html(article, mode) + _body_html(prep, st)
+    return view_html(body + prep.cards.html(frozenset(starred)), classes, size=size)
+
+
+def _no_translation_html(article, mode: str) -> str:
+    """A visible note when an article has no English (it is shown in Chinese whatever the mode)."""
+    if article.paragraphs_en:
+        return ""
+    return (f'<p class="kit-notice kit-no-translation" role="note">{esc(NO_TRANSLATION)}'
+            + (f" (asked for: {esc(MODES[mode])})" if mode != "zh" else "") + "</p>")
 
 
 # ------------------------------------------------------------------------------------------

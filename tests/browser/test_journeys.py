@@ -233,10 +233,10 @@ def test_quiz_wrong_then_right_is_saved(lab_page, lab_server):
     view.get_by_text(re.compile(r"Saved for Journey Student")).wait_for()
     lab_page.element_screenshot(view, "journey-quiz-wrong-then-right")
 
-    progress = lab_server.progress_dir / "progress.json"
+    progress = lab_server.progress_dir / "progress.jsonl"   # one JSON line per attempt
     assert progress.exists(), f"no progress file in KIT_PROGRESS_DIR ({lab_server.progress_dir})"
-    attempts = [a for a in json.loads(progress.read_text(encoding="utf-8"))["attempts"]
-                if a["question"] == "meeting-date" and "journey_quiz" in a["set"]]
+    records = [json.loads(line) for line in progress.read_text(encoding="utf-8").splitlines()[1:]]
+    attempts = [a for a in records if a["question"] == "meeting-date" and "journey_quiz" in a["set"]]
     assert [a["correct"] for a in attempts] == [False, True], attempts
     assert [a["attempt"] for a in attempts] == [1, 2], attempts
     assert {a["student"] for a in attempts} == {"Journey Student"}, attempts
