@@ -1,4 +1,4 @@
-"""The command line: ``python -m kit list | show | check | doctor | glossary | handout | progress | release``.
+"""The command line: ``python -m kit list | show | check | doctor | glossary | handout | export | progress | release``.
 
     >>> from kit._data import seeds_dir
     >>> main(["list", str(seeds_dir() / "003_0d759123a74baf35.txt")])  # doctest: +NORMALIZE_WHITESPACE
@@ -332,6 +332,32 @@ def cmd_handout(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    """One article as a self-contained reader page, or the whole static site (``--site``)."""
+    if args.site:
+        from .site import broken_links, build_site
+
+        written = build_site(args.site)
+        problems = broken_links(args.site)
+        for problem in problems:
+            print(f"broken link: {problem}", file=sys.stderr)
+        print(f"{len(written)} pages written to {args.site} (open {Path(args.site) / 'index.html'})")
+        return 1 if problems else 0
+    if not args.id:
+        print("name an article (python -m kit export ARTICLE_ID -o reader.html) or a folder "
+              "for the site (python -m kit export --site site/)", file=sys.stderr)
+        return 2
+    from .export_page import write_page
+
+    article = _find_article(args.id)
+    if article is None:
+        return 2
+    out = Path(args.out or f"{args.id}.html")
+    write_page(article, out)
+    print(f"reader page written to {out} ({out.stat().st_size // 1024} KB; it works offline)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -364,6 +390,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="article id")
     p.add_argument("-o", "--out", metavar="FILE.html", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_handout)
+
+    p = sub.add_parser("export", help="a self-contained reader page (HTML) for one article, "
+                                      "or the static site with --site")
+    p.add_argument("id", nargs="?", help="article id")
+    p.add_argument("-o", "--out", metavar="FILE.html", help="where to write the page "
+                   "(default: ID.html)")
+    p.add_argument("--site", metavar="FOLDER", help="write the static site into FOLDER")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("progress", help="the saved exercise attempts")
     p.add_argument("--csv", nargs="?", const="-", default=None, metavar="FILE",

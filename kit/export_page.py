@@ -1,25 +1,27 @@
 """One article as one self-contained HTML page: a reader that works anywhere, with no kernel.
 
 :func:`export_page_html` writes the page a student opens from a course site, an e-mail or a
-phone: the article in every reader mode (:data:`kit.views.reader.MODES`), pinyin on and off,
-the 1952 (traditional) character forms, a card for every Chinese word (CC-CEDICT, HSK level,
-the glossary's curated card first for a term), the translator's notes with their sources and
-the citation. Everything is inline: one ``<style>``, a little plain JavaScript
-(``kit/data/page.js``), no request to any server, so it works offline.
+phone: the article in every reader mode (:data:`kit.views.reader.MODES`), pinyin on and off
+(with tone colours), the 1952 (traditional) character forms, a dictionary card for every
+Chinese word (pinyin in context, CC-CEDICT, HSK level; a glossary term's curated card
+first), the article's glossary, the translator's notes with their sources and the citation.
+Everything is inline: the views' style sheet, the page's, the reader's own script
+(``kit/data/reader.js``: cards and keyboard) and the page's (``kit/data/page.js``: the
+switches). Nothing is fetched from any server, so the page works offline.
 
 The reader's HTML is :func:`kit.views.render_reader_html`'s, rendered once per mode and
-character form with pinyin in place (a switch hides it). The default mode is in the page as
-HTML; the others are gzip-compressed and base64-encoded (the browser's own
-``DecompressionStream`` opens them), which keeps a seed article's page well under
-:data:`MAX_PAGE_BYTES`. Dictionary entries are precomputed as JSON. Article text is data,
-never markup: the views escape it, and JSON inside ``<script type="application/json">`` has
-``<``, ``>`` and ``&`` written as ``\\u003c`` etc.
+character form with pinyin and tone colours in place (the switches hide them); it carries
+its own precomputed cards. The default mode is in the page as HTML; the others are
+gzip-compressed and base64-encoded in a JSON block (the browser's ``DecompressionStream``
+opens them), which keeps a seed article's page well under :data:`MAX_PAGE_BYTES`. Article
+text is data, never markup: the views escape it, and JSON inside
+``<script type="application/json">`` has ``<``, ``>`` and ``&`` written as ``\\u003c`` etc.
 
     >>> import kit
     >>> page = export_page_html(kit.load_corpus()["003_0d759123a74baf35"])
     >>> page.startswith("<!DOCTYPE html>"), len(page.encode()) < MAX_PAGE_BYTES
     (True, True)
-    >>> "http://" in page.replace('href="http', "") or "src=\\"http" in page
+    >>> 'src="http' in page
     False
 """
 
@@ -33,14 +35,11 @@ import json
 from pathlib import Path
 
 from ._data import data_path
-from .dictionary_lookup import lookup
-from .errors import KitError
-from .text import has_han
 from .views import render_reader_html, render_term_card, style_block
-from .views.reader import MODES, to_traditional
+from .views.reader import MODES
 
-__all__ = ["export_page_html", "write_page", "article_cards", "pack", "unpack", "json_script",
-           "page_document", "esc", "DEFAULT_MODE", "MAX_PAGE_BYTES", "PAGE_SCRIPT", "PAGE_STYLE", "FORMS"]
+__all__ = ["export_page_html", "write_page", "pack", "unpack", "json_script",
+           "page_document", "esc", "split_cards", "DEFAULT_MODE", "MAX_PAGE_BYTES", "PAGE_SCRIPT", "PAGE_STYLE", "FORMS"]
 
 #: The mode the page opens in (its HTML is in the page; the other modes are packed).
 DEFAULT_MODE = "paragraphs"
@@ -49,8 +48,13 @@ MAX_PAGE_BYTES = 1_500_000
 #: The page's script and its own style sheet (package data, inlined into every page).
 PAGE_SCRIPT = "page.js"
 PAGE_STYLE = "site.css"
+#: The reader's own script (cards and keyboard), shipped with the views.
+READER_SCRIPT = "reader.js"
 #: The two character forms: key in the page → whether traditional forms are shown.
 FORMS = {"s": False, "t": True}
+#: Where the reader's hidden cards start, and how its view ends (see :func:`split_cards`).
+CARDS_START = '<div class="kit-cards"'
+VIEW_END = "</div>"
 #: gzip level of the packed modes (9: smallest; packing a page takes well under a second).
 GZIP_LEVEL = 9
 #: Characters escaped in JSON inside <script>: no "</script>", no "<!--", no entity.
@@ -101,80 +105,45 @@ def unpack(packed: str) -> str:
 
 def _reader_variants(article, glossary, notes) -> dict[str, str]:
     """``{"mode|form": reader HTML}`` for every mode and character form, without the shared
-    ``<style>`` (the page has it once), pinyin rendered (the page's switch hides it)."""
+    ``<style>`` (the page has it once), pinyin and tone colours rendered (the switches hide
+    them)."""
     style = style_block()
     out = {}
     for mode in MODES:
         for form, traditional in FORMS.items():
-            html = render_reader_html(article, mode, pinyin=True, glossary=glossary,
+            html = render_reader_html(article, mode, pinyin=True, tones=True, glossary=glossary,
                                       traditional=traditional, notes=notes)
             out[f"{mode}|{form}"] = html.replace(style, "", 1)
     return out
 
 
-def _sentences_zh(article) -> list[str]:
-    """The Chinese sentences as the reader shows them (each is one annotate() context)."""
-    return [s for bead in article.sentence_pairs() for s in bead[1]]
+def split_cards(variants: dict[str, str]) -> tuple[dict[str, str], str]:
+    """Take the reader's hidden card block out of every variant when one block serves them all.
 
+    The reader numbers an article's cards once (:class:`kit.views.cards.CardSet`), so each
+    render carries the cards made so far; the longest block holds every other one as its
+    beginning. Then the variants lose theirs and the page keeps that one block once (the
+    page's script puts it back into the shown view). Otherwise nothing changes: ``""``.
 
-def article_cards(article) -> dict:
-    """The dictionary cards of every Chinese word of ``article``, as plain data for the page.
-
-    Returns ``{"words": {word: entry}, "context": {"word\\tpinyin": entry}, "traditional":
-    {traditional form: word}}``: ``entry`` is :meth:`kit.Entry.as_dict` of the word read in
-    its first sentence; ``context`` holds the entries of words read another way elsewhere
-    (行 háng / xíng), so a card shows the reading of the place it was opened from first.
-
-    >>> import kit
-    >>> cards = article_cards(kit.load_corpus()["003_0d759123a74baf35"])
-    >>> cards["words"]["经验"]["readings"][0]["definitions"][:1]
-    ['experience']
-    >>> cards["traditional"]["經驗"]
-    '经验'
+    >>> split_cards({"a": '<div class="kit-view">x<div class="kit-cards" hidden>1</div></div>'})
+    ({'a': '<div class="kit-view">x</div>'}, '<div class="kit-cards" hidden>1</div>')
     """
-    from .language import annotate
-
-    words: dict = {}
-    context: dict = {}
-    for sentence in _sentences_zh(article):
-        pos = 0
-        for token, reading in annotate(sentence):
-            start, pos = pos, pos + len(token)
-            if not has_han(token) or token in words and words[token]["pinyin"] == reading:
-                continue
-            key = f"{token}\t{reading}"
-            if token in words and key in context:
-                continue
-            try:
-                entry = lookup(token, context=sentence, start=start).as_dict()
-            except KitError:
-                continue
-            if token not in words:
-                words[token] = entry
-            elif entry["pinyin"] != words[token]["pinyin"]:
-                context[key] = entry
-    traditional = {}
-    for word in words:
-        shown = to_traditional(word)
-        if shown != word:
-            traditional.setdefault(shown, word)
-    return {"words": words, "context": context, "traditional": traditional}
-
-
-def _term_templates(article, glossary) -> str:
-    """One ``<template>`` per glossary term of the article: the curated card the view draws."""
-    if glossary is None:
-        return ""
-    seen = []
-    for occ in glossary.find([article]):
-        if occ.term_id not in seen:
-            seen.append(occ.term_id)
-    return "".join(f'<template id="kit-term-{esc(tid)}">'
-                   f"{render_term_card(glossary[tid], glossary)}</template>" for tid in seen)
+    blocks, rests = {}, {}
+    for key, html in variants.items():
+        start = html.rfind(CARDS_START)
+        if start < 0 or not html.endswith(VIEW_END):
+            return variants, ""
+        blocks[key] = html[start:-len(VIEW_END)]
+        rests[key] = html[:start] + VIEW_END
+    longest = max(blocks.values(), key=len)
+    closing = "</div>"
+    if not all(longest.startswith(b[:-len(closing)]) for b in blocks.values()):
+        return variants, ""
+    return rests, longest
 
 
 def _glossary_list(article, glossary) -> str:
-    """The article's glossary terms as a list (each opens its card in the page)."""
+    """The article's glossary terms, each a ``<details>`` holding the term's curated card."""
     if glossary is None:
         return ""
     items, seen = [], set()
@@ -183,12 +152,12 @@ def _glossary_list(article, glossary) -> str:
             continue
         seen.add(occ.term_id)
         term = glossary[occ.term_id]
-        items.append(f'<li><button type="button" class="kit-term-button" data-term="{esc(term.id)}">'
-                     f'<span lang="zh-Hans">{esc(term.zh)}</span> {esc(term.pinyin)} — '
-                     f"{esc(term.en)}</button></li>")
+        items.append(f'<li><details><summary><span lang="zh-Hans">{esc(term.zh)}</span> '
+                     f"{esc(term.pinyin)} — {esc(term.en)}</summary>"
+                     f"{render_term_card(term, glossary)}</details></li>")
     if not items:
         return ""
-    return ('<section class="kit-page-glossary" aria-labelledby="kit-glossary-h">'
+    return ('<section class="kit-page-glossary kit-view" aria-labelledby="kit-glossary-h">'
             '<h2 id="kit-glossary-h">Glossary of this article</h2>'
             f'<ul class="kit-term-list">{"".join(items)}</ul></section>')
 
@@ -204,12 +173,14 @@ def _controls(home: str | None) -> str:
             f'<fieldset><legend>Mode</legend>{radios}</fieldset>'
             '<fieldset><legend>Show</legend>'
             '<label><input type="checkbox" name="pinyin"> Pinyin</label>'
+            '<label><input type="checkbox" name="tones"> Tone colours</label>'
             '<label><input type="checkbox" name="traditional"> As printed in 1952 '
             '(traditional forms)</label>'
             '<label>Text size <input type="range" name="size" min="14" max="32" value="18">'
             '</label></fieldset></form>'
-            '<p class="kit-help">Click or tab to any Chinese word for its dictionary card; '
-            'highlighted words are glossary terms. Escape closes a card.</p>')
+            '<p class="kit-help">Click any Chinese word (or Tab to a sentence, then use the '
+            'arrow keys and Enter) for its dictionary card; highlighted words are glossary '
+            'terms. Escape closes a card.</p>')
 
 
 def export_page_html(article, *, glossary=None, notes=None, home: str | None = None) -> str:
@@ -229,9 +200,10 @@ def export_page_html(article, *, glossary=None, notes=None, home: str | None = N
 
     glossary = load_glossary() if glossary is None else glossary
     notes = load_translation_notes() if notes is None else notes
-    variants = _reader_variants(article, glossary, notes)
+    variants, cards = split_cards(_reader_variants(article, glossary, notes))
     first = f"{DEFAULT_MODE}|s"
     packed = {key: pack(html) for key, html in variants.items() if key != first}
+    packed["cards"] = pack(cards) if cards else ""
     title = f"{article.title_en} · {article.headline} ({article.date.isoformat()})"
     body = (f'<main id="kit-page" class="kit-page kit-no-pinyin">'
             f'<h1 class="kit-page-title">{esc(article.title_en)}</h1>'
@@ -242,21 +214,26 @@ def export_page_html(article, *, glossary=None, notes=None, home: str | None = N
             f'<footer class="kit-page-footer"><p>Cite as: {esc(article.citation("chicago"))}</p>'
             f"<p>{esc(CEDICT_CREDIT)} Made with the kit (python -m kit export).</p></footer>"
             "</main>"
-            '<div id="kit-card" class="kit-view kit-popup" role="dialog" aria-modal="false" '
-            'aria-label="Word card" hidden></div>'
-            f"{_term_templates(article, glossary)}"
-            f"{json_script('kit-variants', packed)}"
-            f"{json_script('kit-cards', article_cards(article))}")
-    return page_document(title, body, script=_asset(PAGE_SCRIPT))
+            f"{json_script('kit-variants', packed)}")
+    return page_document(title, body, script=_asset(PAGE_SCRIPT), scripts=_reader_script())
 
 
-def page_document(title: str, body: str, *, script: str = "", extra_style: str = "") -> str:
+def _reader_script() -> str:
+    """The reader's own ``<script>`` (word cards, keyboard): :func:`kit.views.reader_script`."""
+    from . import views
+
+    make = getattr(views, "reader_script", None)
+    return make() if make is not None else f"<script>{_asset(READER_SCRIPT)}</script>"
+
+
+def page_document(title: str, body: str, *, script: str = "", scripts: str = "",
+                  extra_style: str = "") -> str:
     """A whole HTML document: the views' style sheet and the page's, then ``body``.
 
     >>> page_document("<T>", "<p>x</p>").count("<style>")
     2
     """
-    js = f"<script>{script}</script>" if script else ""
+    js = scripts + (f"<script>{script}</script>" if script else "")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title>{style_block()}<style>{_asset(PAGE_STYLE)}{extra_style}"

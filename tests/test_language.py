@@ -708,3 +708,13 @@ def test_a_fresh_process_builds_the_cache_then_reuses_it_and_survives_corruption
         path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     assert run() == cold
     assert all(p.stat().st_size > 1000 for p in tmp_path.iterdir())          # rebuilt whole
+
+
+def test_a_provider_that_asks_for_the_words_gets_an_error_not_a_recursion():
+    language.register_vocabulary(provider := lambda: [([kit.segment("工会")[0]], [])])
+    try:
+        with pytest.raises(KitError, match="while they were being read"):
+            kit.segment("工会")
+    finally:
+        language.unregister_vocabulary(provider)
+    assert kit.segment("工会") == ["工会"]

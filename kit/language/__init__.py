@@ -48,6 +48,7 @@ _EXPORTS = {
     "load_overrides": ("overrides", "load_overrides"),
     # dictionary
     "cedict": ("dictionary", "cedict"),
+    "Cedict": ("dictionary", "Cedict"),
     "definitions": ("dictionary", "definitions"),
     "gloss_stems": ("dictionary", "gloss_stems"),
     # sentences, numbers, alignment
@@ -80,7 +81,7 @@ if TYPE_CHECKING:  # what editors and type checkers see
                         SentenceBead, align, align_sentences, corpus_ratio, estimate_ratio,
                         sentence_pairs, unit_length)
     from .anchors import ANCHOR_WEIGHTS
-    from .dictionary import cedict, definitions, gloss_stems
+    from .dictionary import Cedict, cedict, definitions, gloss_stems
     from .numbers import en_numbers, zh_numbers
     from .overrides import Overrides, load_overrides
     from .pinyin import annotate, pinyin, toneless

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ..errors import KitError
 from ..text import has_han
 from . import cache as disk
 
@@ -51,6 +52,7 @@ class Vocabulary:
         self._fingerprints: dict[Provider, Fingerprint] = {}
         self._entries: tuple[Entry, ...] | None = None
         self._listeners: list[Callable[[], None]] = []
+        self._reading = False   # True while the providers are being called
 
     def register(self, provider: Provider, fingerprint: Fingerprint | None = None) -> bool:
         if provider in self._providers:
@@ -71,8 +73,16 @@ class Vocabulary:
 
     def entries(self) -> tuple[Entry, ...]:
         if self._entries is None:
-            self._entries = tuple(e for provider in list(self._providers)
-                                  for e in self._answer(provider))
+            if self._reading:
+                raise KitError("a vocabulary provider asked for the kit's words while they were "
+                               "being read (it must not call kit.segment, kit.annotate or "
+                               "kit.sentence_pairs itself)")
+            self._reading = True
+            try:
+                self._entries = tuple(e for provider in list(self._providers)
+                                      for e in self._answer(provider))
+            finally:
+                self._reading = False
         return self._entries
 
     def _answer(self, provider: Provider) -> tuple[Entry, ...]:

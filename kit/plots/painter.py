@@ -9,7 +9,7 @@ it belongs::
     >>> from matplotlib.figure import Figure
     >>> fig = Figure(figsize=(3, 2))
     >>> painter = Painter(fig, dpi=50)
-    >>> png = painter.png([Sprite("工会 trade union", (20, 40), 9, ("DejaVu Sans",))])
+    >>> png = painter.png([Sprite("trade union", (20, 40), 9, ("DejaVu Sans",))])
     >>> png[1:4]
     b'PNG'
 """

@@ -20,11 +20,13 @@ from typing import Callable
 from ..errors import KitError
 
 __all__ = ["esc", "attrs", "style_block", "view_html", "error_html", "safe_url",
-           "render_safely", "zh_lang", "kind_badge", "source_html", "sources_html",
+           "render_safely", "zh_lang", "reader_script", "SCRIPT_FILE", "kind_badge", "source_html", "sources_html",
            "STYLE_FILE", "SOURCE_KINDS", "clear_caches"]
 
 #: The style sheet shared by every view (package data: ``kit/data/views.css``).
 STYLE_FILE = "views.css"
+#: The reader's small script (cards, keyboard): ``kit/data/reader.js``.
+SCRIPT_FILE = "reader.js"
 
 #: What each kind of source is (issue 15), shown as the badge's tooltip. A kind not listed
 #: here is still shown, with a plain tooltip.
@@ -63,9 +65,30 @@ def _css() -> str:
     return data_path(STYLE_FILE).read_text(encoding="utf-8")
 
 
+@functools.cache
+def _js() -> str:
+    from .._data import data_path
+
+    return data_path(SCRIPT_FILE).read_text(encoding="utf-8")
+
+
 def clear_caches() -> None:
-    """Read the style sheet again on next use (after editing ``kit/data/views.css``)."""
+    """Read the style sheet and the script again on next use (after editing kit/data/)."""
     _css.cache_clear()
+    _js.cache_clear()
+
+
+def reader_script() -> str:
+    """The reader's ``<script>`` (``kit/data/reader.js``): cards on click and keyboard.
+
+    The HTML of :func:`kit.views.render_reader_html` has no script; a page that shows it
+    adds this once (the ReaderView does it in JupyterLab). It installs itself once per page.
+
+    >>> script = reader_script()
+    >>> script.startswith("<script>") and "window.kitReader" in script
+    True
+    """
+    return f"<script>{_js()}</script>"
 
 
 def style_block() -> str:
