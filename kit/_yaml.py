@@ -55,6 +55,9 @@ class LineList(list):
 #: node is built once, but code that walks the data would meet a "billion laughs" file (a
 #: kilobyte of nested aliases) as billions of values; such a file is refused.
 MAX_ALIAS_EXPANSION = 100_000
+#: Lists and mappings nested deeper than this are refused before they are read any further
+#: (the kit's files nest four or five levels; PyYAML slows down badly past a few thousand).
+MAX_NESTING = 100
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -145,6 +148,23 @@ class _Builder:
         return out
 
 
+class _NestingLimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stopping at :data:`MAX_NESTING` levels of lists and mappings."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_NESTING:
+                raise yaml.composer.ComposerError(
+                    None, None, f"lists or mappings nested more than {MAX_NESTING} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def loads_yaml(text: str, source: str = "<yaml>", error_cls=DataFileError):
     """Parse YAML text; syntax errors, unknown tags and alias loops or bombs become
     ``error_cls`` naming source and line.
@@ -158,7 +178,7 @@ def loads_yaml(text: str, source: str = "<yaml>", error_cls=DataFileError):
     ...
     kit.errors.DataFileError: s.yaml, line 1: the tag '!!python/object:os.system' is not allowed in the kit's data files (they hold only text, numbers, dates, lists and mappings): remove it
     """
-    loader = yaml.SafeLoader(text)
+    loader = _NestingLimitedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -135,9 +135,13 @@ def parse_fields(text: str, source: str = "<text>") -> dict[str, Any]:
     t = _Text(text, source)
     source_lines: dict[str, Any] = {}
     original_at = _find_original(t.text, t.raw, t.lines)
+    chinese_only = _chinese_only_start(t, original_at)
+    if chinese_only is not None:
+        return _chinese_only_fields(t, chinese_only, source_lines)
     if original_at is None:
         raise t.error("there is no 'Original:' line: expected the English translation, then a line "
-                      "'Original:', then the Chinese original", t.last_text_line() or 1)
+                      "'Original:', then the Chinese original",
+                      t.last_text_line() or 1)
     en = _english_header(t, original_at, source_lines)
     zh = _chinese_header(t, original_at, en.date, source_lines)
     page = en.page if en.page is not None else zh.page
@@ -155,6 +159,35 @@ def parse_fields(text: str, source: str = "<text>") -> dict[str, Any]:
                 section=zh.section, column_zh=zh.column, column_en=column_en,
                 paragraphs_en=paragraphs_en, paragraphs_zh=paragraphs_zh, source_lines=source_lines,
                 warnings=(cut_short,) if cut_short else ())
+
+
+# -- an article with no translation -----------------------------------------------------------
+def _chinese_only_start(t: _Text, original_at: int | None) -> int | None:
+    """The index just before the Chinese header of a file that holds only the Chinese part
+    (its first line is the ``### `` title, or 'Original:' with nothing before it); else None."""
+    first = _skip_blank(t.lines, 0)
+    if first >= t.count:
+        return None
+    if original_at is None:
+        return first - 1 if t.lines[first].startswith("#") else None
+    return original_at if original_at == first else None
+
+
+def _chinese_only_fields(t: _Text, original_at: int, source_lines: dict) -> dict[str, Any]:
+    """The fields of a Chinese-only article: no English (``paragraphs_en == ()``), the date
+    and page from the Chinese header."""
+    zh = _chinese_header(t, original_at, None, source_lines)
+    if zh.page is None:
+        raise t.error("the page number is missing: expected a line like 第2版() after the "
+                      "Chinese date", source_lines.get("date_zh") or _first_line(t.lines))
+    headline, body_zh = _chinese_body(t, zh, original_at)
+    source_lines["paragraphs_en"] = ()
+    source_lines["paragraphs_zh"], paragraphs_zh = zip(*body_zh)
+    cut_short = _cut_short(t, body_zh)
+    return dict(title_en="", title_zh=zh.title, headline_zh=tuple(headline), author_en="",
+                author_zh=zh.author, date=zh.date, page=zh.page, section=zh.section,
+                column_zh=zh.column, column_en="", paragraphs_en=(), paragraphs_zh=paragraphs_zh,
+                source_lines=source_lines, warnings=(cut_short,) if cut_short else ())
 
 
 # -- step 1: the English header ---------------------------------------------------------

@@ -51,6 +51,18 @@ what does not fit with the file and the line.
     Traceback (most recent call last):
     ...
     kit.errors.ArticleFormatError: bad.txt, line 3: expected a date like 1952-08-03 after 'Date:', found '1952-13-45' (there is no month 13)
+
+Archives mostly give only the Chinese: a file holding only the Chinese part (from its
+``### `` title line on, with or without the ``Original:`` line) loads as an article with no
+translation: ``paragraphs_en == ()`` (a tuple, like every text field), ``title_en == ""``,
+date and page from the Chinese header. Features that need the English (``parallel()``) raise
+a :class:`~kit.errors.KitError` saying so; the reader shows it in Chinese with a note.
+
+    >>> chinese = parse_article(text.split("Original:")[1], source="chinese.txt")
+    >>> chinese.paragraphs_en, chinese.date, chinese.page, chinese.has_translation
+    ((), datetime.date(1952, 8, 3), 2, False)
+    >>> chinese.paragraph_pairs()
+    [('', '工人们于七月二十日开会。')]
 """
 
 from __future__ import annotations
@@ -128,8 +140,11 @@ class Article:
         One to one when both languages have the same number of paragraphs;
         otherwise :func:`kit.align` decides from their lengths, and paragraphs
         that belong together are joined (English with a space, Chinese directly).
-        A paragraph with no counterpart is paired with ``""``.
+        A paragraph with no counterpart is paired with ``""``; an article with no
+        translation (:attr:`has_translation` False) pairs every paragraph with ``""``.
         """
+        if not self.paragraphs_en:           # no translation: each paragraph with ""
+            return [("", zh) for zh in self.paragraphs_zh]
         if len(self.paragraphs_en) == len(self.paragraphs_zh):
             return list(zip(self.paragraphs_en, self.paragraphs_zh))
         from .language import align
@@ -139,6 +154,18 @@ class Article:
             pairs.append((" ".join(self.paragraphs_en[i] for i in en_idx),
                           "".join(self.paragraphs_zh[i] for i in zh_idx)))
         return pairs
+
+    @property
+    def has_translation(self) -> bool:
+        """False for an article loaded from its Chinese part only (``paragraphs_en == ()``)."""
+        return bool(self.paragraphs_en)
+
+    def _need_translation(self, what: str) -> None:
+        if not self.paragraphs_en:
+            raise KitError(f"{what} needs the English translation, and article {self.id!r} "
+                           f"has none (its file holds only the Chinese part); read it with "
+                           f"kit.views.ReaderView(article={self.id!r}, mode='zh') or add the "
+                           f"translation above an 'Original:' line")
 
     def sentence_pairs(self):
         """Aligned sentence beads ``(en_sentences, zh_sentences)``; see :func:`kit.language.sentence_pairs`."""
@@ -160,6 +187,7 @@ class Article:
 
     def parallel(self, paragraph: int = 0) -> "ParallelText":
         """One aligned paragraph pair, shown side by side in a notebook (0-based index)."""
+        self._need_translation("parallel()")
         pairs = self.paragraph_pairs()
         if not 0 <= paragraph < len(pairs):
             raise IndexError(f"paragraph {paragraph} does not exist: this article has "
@@ -177,7 +205,7 @@ class Article:
         """
         style = style.lower()
         title_zh = self.headline
-        title_en = self.title_en
+        en = f" [{self.title_en}]" if self.title_en else ""   # none for a Chinese-only article
         column = ""
         if self.column_zh:
             column = f"《{self.column_zh}》" + (f" [{self.column_en}]" if self.column_en else "")
@@ -189,14 +217,14 @@ class Article:
         if style == "chicago":
             col = f" Column {column}." if column else ""
             when = f"{_MONTHS[month - 1]} {day}, {year}"
-            return f"{lead}“{title_zh}” [{title_en}].{col} {paper}, {when}, p. {self.page}."
+            return f"{lead}“{title_zh}”{en}.{col} {paper}, {when}, p. {self.page}."
         if style == "apa":
             when = f"({year}, {_MONTHS[month - 1]} {day})"
             if author:
-                return f"{author}. {when}. {title_zh} [{title_en}].{col} {paper}, {self.page}."
-            return f"{title_zh} [{title_en}]. {when}.{col} {paper}, {self.page}."
+                return f"{author}. {when}. {title_zh}{en}.{col} {paper}, {self.page}."
+            return f"{title_zh}{en}. {when}.{col} {paper}, {self.page}."
         if style == "mla":
-            return (f"{lead}“{title_zh} [{title_en}].”{col} {paper}, "
+            return (f"{lead}“{title_zh}{en}.”{col} {paper}, "
                     f"{day} {_MLA_MONTHS[month - 1]} {year}, p. {self.page}.")
         raise KitError(f"unknown citation style {style!r}: use 'chicago', 'apa' or 'mla'")
 

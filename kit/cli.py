@@ -4,6 +4,9 @@
     >>> main(["list", str(seeds_dir() / "003_0d759123a74baf35.txt")])  # doctest: +NORMALIZE_WHITESPACE
     id                    date        page  column  paragraphs  title
     003_0d759123a74baf35  1952-08-03     2  经济生活简评     3/3     及时总结和传播推广先进经验的经验
+    <BLANKLINE>
+    levels (% of words)   words   1  2  3   4   5  6  7–9  outside HSK
+    003_0d759123a74baf35    259  25  5  9  24  23  5    7            2
     0
 """
 
@@ -103,9 +106,23 @@ def cmd_list(args) -> int:
         rows.append([a.id, a.date.isoformat(), str(a.page), a.column_zh,
                      f"{len(a.paragraphs_en)}/{len(a.paragraphs_zh)}", a.headline])
     print(_table(rows, right={2}))
+    if args.levels and len(corpus):
+        print(_levels_table(corpus))
     for problem in corpus.problems:
         print(f"skipped: {problem.as_check_line()}", file=sys.stderr)
     return 0
+
+
+def _levels_table(corpus) -> str:
+    """Each article's difficulty profile: share of its Chinese words per HSK 3.0 level (%)."""
+    from .levels import PROFILE_KEYS, difficulty_frame
+
+    frame = difficulty_frame(corpus)
+    rows = [["levels (% of words)", "words", *(k.replace("HSK ", "") for k in PROFILE_KEYS)]]
+    for article_id, row in frame.iterrows():
+        rows.append([article_id, str(int(row["words"])),
+                     *(f"{100 * row[k]:.0f}" for k in PROFILE_KEYS)])
+    return "\n" + _table(rows, right=set(range(1, len(rows[0]))))
 
 
 def _find_article(article_id: str, path=None):
@@ -204,7 +221,9 @@ def cmd_check(args) -> int:
 
 def _check_summary(a, label: str) -> str:
     note = ""
-    if len(a.paragraphs_en) != len(a.paragraphs_zh):
+    if not a.paragraphs_en:
+        note = " (Chinese only: no English translation)"
+    elif len(a.paragraphs_en) != len(a.paragraphs_zh):
         note = " (paragraph counts differ: they will be aligned by length)"
     return (f"ok  {label}: {a.date.isoformat()} p.{a.page} "
             f"{len(a.paragraphs_en)} English / {len(a.paragraphs_zh)} Chinese paragraphs{note}")
@@ -364,6 +383,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="a table of the articles")
     p.add_argument("path", nargs="?", default=None, help="folder of articles (default: seeds/)")
+    p.add_argument("--no-levels", dest="levels", action="store_false",
+                   help="leave out the HSK level profile (quicker on thousands of articles)")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="one article as parallel text")
@@ -411,6 +432,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="practice (default): the answer may be shown after the last hint, so it is "
                         "not secret; exam: never shown")
     p.set_defaults(func=cmd_release)
+
+    from .classroom.command import add_arguments as classroom_arguments, run as run_classroom
+
+    p = sub.add_parser("classroom", help="a class on JupyterHub: accounts from a roster, the hub "
+                                         "(see docs/classroom.md)")
+    classroom_arguments(p)
+    p.set_defaults(func=run_classroom)
     return parser
 
 

@@ -82,8 +82,13 @@ class Corpus:
         return self.articles_frame()._repr_html_()
 
     # -- tables ------------------------------------------------------------------------
-    def articles_frame(self):
-        """One row per article: id, date, page, column, titles, paragraph and character counts."""
+    def articles_frame(self, levels=None):
+        """One row per article: id, date, page, column, titles, paragraph and character counts.
+
+        ``levels``: a function giving an article's difficulty profile, e.g.
+        ``kit.levels.difficulty_profile``, adds its columns (share of words per HSK level;
+        the corpus sits below kit.levels, so it is passed in, never imported here).
+        """
         import pandas as pd
 
         rows = [{
@@ -101,7 +106,11 @@ class Corpus:
         } for a in self.articles]
         columns = ["id", "date", "page", "column_zh", "title_zh", "title_en", "author",
                    "paragraphs_en", "paragraphs_zh", "chars_zh", "words_en"]
-        return pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=columns)
+        if levels is not None:
+            profiles = pd.DataFrame([levels(a) for a in self.articles], index=frame.index)
+            frame = pd.concat([frame, profiles], axis=1)
+        return frame
 
     def paragraphs_frame(self):
         """One row per aligned paragraph pair: article, index (0-based), en, zh."""

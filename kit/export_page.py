@@ -82,7 +82,7 @@ def json_script(element_id: str, value) -> str:
     """``value`` as JSON in a ``<script type="application/json">`` that no text can close.
 
     >>> json_script("x", {"t": "</script><b>&"})
-    '<script type="application/json" id="x">{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}</script>'
+    '<script type="application/json" id="x">{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}</script>'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = "".join(_JSON_ESCAPES.get(ch, ch) for ch in text)

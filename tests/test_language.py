@@ -718,3 +718,9 @@ def test_a_provider_that_asks_for_the_words_gets_an_error_not_a_recursion():
     finally:
         language.unregister_vocabulary(provider)
     assert kit.segment("工会") == ["工会"]
+
+
+def test_zhuyi_words_are_written_as_one_word_in_pinyin():
+    """GB/T 16159 joins -主义 to its word: xíngshìzhǔyì, not xíngshì zhǔyì (issue 15, item 8)."""
+    assert kit.pinyin("形式主义") == "xíngshìzhǔyì"
+    assert ("形式主义", "xíngshìzhǔyì") in kit.annotate("反对形式主义")

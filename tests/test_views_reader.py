@@ -36,8 +36,8 @@ def reset(view, **values):
 
 def plain(page):
     """The article text of a page: no style, notes, pinyin or tags."""
-    return re.sub(r"(?s)<style>.*?</style>|<aside.*?</aside>|<rt>.*?</rt>|<rp>.*?</rp>|<[^>]+>",
-                  "", page)
+    return re.sub(r"(?s)<style>.*?</style>|<aside.*?</aside>|<rt>.*?</rt>|<rp>.*?</rp>|"
+                  r'<div class="kit-cards" hidden>.*$|<[^>]+>', "", page)
 
 
 def zh_blocks(page):
@@ -130,11 +130,17 @@ def test_pinyin_off_has_no_ruby(view):
     assert "<ruby>" not in page and "kit-pinyin-notice" not in page
 
 
-@pytest.mark.parametrize("word, reading", [("厂长", "chǎngzhǎng"), ("干部", "gànbù"),
-                                           ("调查", "diàochá"), ("行政", "xíngzhèng")])
-def test_pinyin_puts_the_reading_in_context_over_the_word(view, word, reading):
+def ruby(word, *syllables):
+    """The reader's HTML of a word's characters, one syllable over each."""
+    return "".join(f"<ruby>{ch}<rp>(</rp><rt>{s}</rt><rp>)</rp></ruby>"
+                   for ch, s in zip(word, syllables))
+
+
+@pytest.mark.parametrize("word, reading", [("厂长", "chǎng zhǎng"), ("干部", "gàn bù"),
+                                           ("调查", "diào chá"), ("行政", "xíng zhèng")])
+def test_pinyin_puts_one_syllable_in_context_over_each_character(view, word, reading):
     page = reset(view, pinyin=True, mode="zh")
-    assert f"<ruby>{word}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>" in page
+    assert f'role="button" tabindex="-1">{ruby(word, *reading.split())}</span>' in page
 
 
 def test_pinyin_leaves_punctuation_without_ruby(view):
@@ -216,8 +222,8 @@ def test_as_printed_in_1952_converts_to_traditional_forms(view):
 
 def test_traditional_with_pinyin_keeps_the_readings(view):
     page = reset(view, traditional=True, pinyin=True, mode="zh")
-    assert "<ruby>經驗<rp>(</rp><rt>jīngyàn</rt>" in page
-    assert "<ruby>廠長<rp>(</rp><rt>chǎngzhǎng</rt>" in page
+    assert ruby("經驗", "jīng", "yàn") in page
+    assert ruby("廠長", "chǎng", "zhǎng") in page
 
 
 def test_traditional_header_headline(view):
@@ -247,10 +253,14 @@ def test_switching_article_changes_the_page(view):
 
 def test_rerendering_does_not_segment_again(corpus, glossary, notes, monkeypatch):
     """Switching mode, pinyin, traditional or size re-renders without calling jieba again."""
+    import importlib
+
     import kit.language
 
+    pinyin_module = importlib.import_module("kit.language.pinyin")  # the module, not the function
+
     calls = {"segment": 0, "pairs": 0}
-    real_tokens, real_pairs = kit.language._tokens, kit.language.sentence_pairs
+    real_tokens, real_pairs = pinyin_module.tokens, kit.language.sentence_pairs
 
     def counting_tokens(text):
         calls["segment"] += 1
@@ -260,9 +270,9 @@ def test_rerendering_does_not_segment_again(corpus, glossary, notes, monkeypatch
         calls["pairs"] += 1
         return real_pairs(article, *args, **kwargs)
 
-    monkeypatch.setattr(kit.language, "_tokens", counting_tokens)
+    monkeypatch.setattr(pinyin_module, "tokens", counting_tokens)
     monkeypatch.setattr(kit.language, "sentence_pairs", counting_pairs)
-    kit.language._annotated.cache_clear()
+    pinyin_module._annotated.cache_clear()
     fresh = ReaderView(corpus, glossary, notes, pinyin=True)
     for mode in MODES:  # every mode once: the first time may segment
         fresh.mode.value = mode

@@ -75,3 +75,17 @@ def test_line_numbers_are_kept():
 def test_merge_keys_still_work():
     data = loads_yaml("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  z: 3\n")
     assert data["c"] == {"x": 1, "y": 2, "z": 3}
+
+
+def test_deeply_nested_lists_are_refused_quickly_with_the_line():
+    """5,000 nested lists took PyYAML over a minute; the kit stops at MAX_NESTING levels."""
+    import time
+
+    from kit._yaml import MAX_NESTING, loads_yaml
+
+    text = "title: deep\nquestions: " + "[" * 5000 + "]" * 5000 + "\n"
+    started = time.process_time()
+    with pytest.raises(DataFileError, match=rf"deep.yaml, line 2: .*nested more than {MAX_NESTING} levels"):
+        loads_yaml(text, source="deep.yaml")
+    assert time.process_time() - started < 20   # a generous bound: it was minutes before
+    assert loads_yaml("a: " + "[" * 20 + "]" * 20) == {"a": [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}

@@ -21,6 +21,6 @@ Modules, each with one job:
 
 from __future__ import annotations
 
-from .client import RemoteChecker, in_hub, remote_checker
+from .client import RemoteChecker, hub_user, in_hub, remote_checker
 
-__all__ = ["remote_checker", "RemoteChecker", "in_hub"]
+__all__ = ["remote_checker", "RemoteChecker", "in_hub", "hub_user"]

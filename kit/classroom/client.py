@@ -28,7 +28,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Mapping
 
-__all__ = ["remote_checker", "RemoteChecker", "in_hub", "UNREACHABLE", "OUTBOX_NAME"]
+__all__ = ["remote_checker", "RemoteChecker", "in_hub", "hub_user", "UNREACHABLE", "OUTBOX_NAME"]
 
 #: How long one check may take before the service counts as unreachable (s).
 TIMEOUT_S = 5.0
@@ -52,6 +52,18 @@ def in_hub(environ: Mapping[str, str] | None = None) -> bool:
     return bool(env.get("JUPYTERHUB_API_TOKEN")) and bool(
         env.get("JUPYTERHUB_SERVICE_PREFIX") or env.get("JUPYTERHUB_API_URL")
         or env.get("JUPYTERHUB_BASE_URL") or env.get("KIT_CLASSROOM_URL"))
+
+
+def hub_user(environ: Mapping[str, str] | None = None) -> str | None:
+    """The student's name as the hub gave it (``JUPYTERHUB_USER``) in a hub session, else None.
+
+    >>> hub_user({"JUPYTERHUB_API_TOKEN": "t", "JUPYTERHUB_API_URL": "x", "JUPYTERHUB_USER": "liwei"})
+    'liwei'
+    >>> hub_user({}) is None
+    True
+    """
+    env = os.environ if environ is None else environ
+    return (env.get("JUPYTERHUB_USER") or None) if in_hub(env) else None
 
 
 def _service_url(env: Mapping[str, str]) -> str:
@@ -170,6 +182,13 @@ class RemoteChecker:
             return {"status": status, "attempt": None, "wait_s": reply.get("wait_s"),
                     "feedback": _note(message)}
         return {"status": status, "attempt": reply.get("attempt"), "feedback": reply["feedback"]}
+
+    def checker_for(self, set_name: str):
+        """A function with :func:`kit.exercises.check`'s signature that checks with the service
+        (``question`` is a :class:`~kit.exercises.Question` of the set ``set_name``)."""
+        def check(question, response, attempt: int = 1):
+            return self.check(set_name, question.id, response, attempt)
+        return check
 
     def check(self, set_name: str, question_id: str, response: Any, attempt: int = 1):
         """Check one answer; a :class:`kit.exercises.Feedback` (``empty`` when not checked)."""

@@ -56,16 +56,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="classroom_command", required=True)
     p = sub.add_parser("add", help="create an account, a home and a password per roster line (root)")
     p.add_argument("roster", help="CSV with a 'username' column (optional: name, role)")
-    p.set_defaults(func=_add)
+    p.set_defaults(classroom_func=_add)
     p = sub.add_parser("remove", help="delete the roster's accounts and their homes (root)")
     p.add_argument("roster")
-    p.set_defaults(func=_remove)
+    p.set_defaults(classroom_func=_remove)
     p = sub.add_parser("hub", help="start or stop the class's JupyterHub")
     p.add_argument("action", choices=["start", "stop", "config"])
     p.add_argument("--ip", default=os.environ.get("HUB_IP", "127.0.0.1"),
                    help="address to serve on (default 127.0.0.1; 0.0.0.0 for a classroom network, with TLS)")
     p.add_argument("--port", type=int, default=int(os.environ.get("HUB_PORT", "8000")))
-    p.set_defaults(func=_hub)
+    p.set_defaults(classroom_func=_hub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args) -> int:
     """Run parsed arguments; a KitError becomes a message and exit status 1."""
     try:
-        return args.func(args)
+        return args.classroom_func(args)
     except KitError as err:
         print(err, file=sys.stderr)
         return 1

@@ -108,6 +108,11 @@ def _plain_reading(token: str) -> Reading | None:
     return _reading(_word_syllables(token))
 
 
+#: Endings that stay joined to their word in pinyin, as the Basic Rules of Hanyu Pinyin
+#: Orthography (GB/T 16159-2012) write them: 形式主义 xíngshìzhǔyì, 社会主义 shèhuìzhǔyì.
+JOINED_ENDINGS = ("主义",)
+
+
 def _reading_words(found: list[str]) -> list[str]:
     """Cut long kit words into the words they are made of, for pinyin.
 
@@ -118,7 +123,7 @@ def _reading_words(found: list[str]) -> list[str]:
     words, keep = user_words(), overrides().words
     out: list[str] = []
     for t in found:
-        if len(t) >= LONG_WORD and t in words and t not in keep:
+        if len(t) >= LONG_WORD and t in words and t not in keep and not t.endswith(JOINED_ENDINGS):
             out.extend(sub_words(t))
         else:
             out.append(t)

@@ -13,8 +13,8 @@ and ``kit/data/reader.js`` shows the one asked for beside its word.
     >>> cards = CardSet()
     >>> number, level = cards.word_card("行长", "银行行长来了。", 2)
     >>> html = cards.card_html(number)
-    >>> "hángzhǎng" in html and "president of a bank" in html, level
-    (True, None)
+    >>> "hángzhǎng" in html and "bank president" in html, level    # level: by its parts
+    (True, 3)
     >>> card = render_card_html("干部")
     >>> "cadre" in card and "HSK 7–9" in card
     True

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 
 from ..concordance import concordance
 from ._html import attrs, esc, render_safely, view_html
+from .fallback import StaticFallback
 
 __all__ = ["ConcordanceView", "render_concordance_html", "LANGS", "SORTS", "MAX_LINES"]
 
@@ -32,7 +33,8 @@ MAX_LINES = 500
 #: the cell's tooltip).
 SHORT_TITLE = 18
 
-HELP = ("Type a Chinese word (经验), or English words (advanced experience); "
+#: The help line; each example finds lines in the seed articles (tests check it).
+HELP = ("Type a Chinese word (经验), or English words (advanced experiences); "
         "a final * matches any ending (promot*).")
 
 
@@ -75,7 +77,7 @@ def _short(text: str, n: int = SHORT_TITLE) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-class ConcordanceView(widgets.VBox):
+class ConcordanceView(StaticFallback, widgets.VBox):
     """Search the corpus and read each hit in its context, sorted as you choose.
 
     Controls (attributes): ``query`` (a text box), ``lang`` (auto, zh, en), ``sort``
@@ -99,6 +101,9 @@ class ConcordanceView(widgets.VBox):
         for control in (self.query, self.lang, self.sort):
             control.observe(self._refresh, names="value")
         self._refresh()
+
+    def static_summary(self) -> str:
+        return f"“{self.query.value}”" if self.query.value.strip() else "no query yet"
 
     def lines(self) -> list:
         """The KWIC lines of the current query, language and order."""

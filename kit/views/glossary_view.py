@@ -26,6 +26,7 @@ from ..concordance import kwic
 from ..errors import KitError, did_you_mean
 from ..text import strip_tones
 from ._html import attrs, error_html, esc, render_safely, source_html, view_html
+from .fallback import StaticFallback
 from .places import CorpusTexts
 
 __all__ = ["GlossaryView", "filter_terms", "find_term", "render_term_card",
@@ -284,7 +285,7 @@ def _term_label(term) -> str:
     return f"{term.zh}  {term.pinyin} — {term.en}"
 
 
-class GlossaryView(widgets.VBox):
+class GlossaryView(StaticFallback, widgets.VBox):
     """Browse the glossary: search (Chinese, toneless pinyin, English), filter, read a card.
 
     Controls (attributes): ``query`` (search box), ``category`` (filter), ``results`` (the
@@ -324,6 +325,10 @@ class GlossaryView(widgets.VBox):
         self.category.observe(self._filter, names="value")
         self.results.observe(self._refresh, names="value")
         self._refresh()
+
+    def static_summary(self) -> str:
+        term_id = self.results.value
+        return _term_label(self.glossary[term_id]) if term_id else "no term chosen"
 
     def _options(self) -> list:
         terms = filter_terms(self.glossary, self.query.value, self.category.value)

@@ -39,7 +39,8 @@ def article_label(article) -> str:
     >>> article_label(kit.load_corpus()["003_0d759123a74baf35"])[:52]
     '1952-08-03 · 及时总结和传播推广先进经验的经验 — Experience in Timely'
     """
-    label = f"{article.date.isoformat()} · {article.headline} — {article.title_en}"
+    english = f" — {article.title_en}" if article.title_en else " (Chinese only)"
+    label = f"{article.date.isoformat()} · {article.headline}{english}"
     return label if len(label) <= LABEL_LENGTH else label[:LABEL_LENGTH - 1] + "…"
 
 

@@ -6,7 +6,7 @@ reader's settings to HTML; :class:`ReaderView` only wires ipywidgets controls to
     >>> import kit
     >>> article = kit.load_corpus()["003_0d759123a74baf35"]
     >>> page = render_reader_html(article, "zh", pinyin=True)
-    >>> '<ruby>经验<rp>(</rp><rt>jīngyàn</rt><rp>)</rp></ruby>' in page
+    >>> '<ruby>经<rp>(</rp><rt>jīng</rt><rp>)</rp></ruby><ruby>验<rp>(</rp><rt>yàn</rt>' in page
     True
     >>> "經驗" in render_reader_html(article, "zh", traditional=True)
     True
@@ -206,7 +206,7 @@ class ReaderView(StaticFallback, widgets.VBox):
             options=[("every word", 0)] + [(f"words above HSK {n}", n) for n in range(1, 7)],
             value=0, description="Pinyin on", style={"description_width": "auto"},
             layout=widgets.Layout(width="auto"))
-        row = widgets.Layout(flex_flow="row wrap", align_items="center", gap="0 1.2em")
+        row = widgets.Layout(flex_flow="row wrap", align_items="center")
         self._toggles = widgets.HBox([self.pinyin, self.tones, self.highlight, self.traditional,
                                       self.size], layout=row)
         self._levels = widgets.HBox([self.mark_above, self.pinyin_above], layout=row)

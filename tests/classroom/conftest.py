@@ -8,6 +8,7 @@ knows a few tokens (as the hub would): the user is whoever owns the token in the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import socket
 import threading
@@ -106,3 +107,67 @@ def running(tmp_path, keys_dir, clock):
     yield server
     server.stop()
     store.close()
+
+
+# -- a real hub (the end-to-end and browser tests) -------------------------------------------
+ROOT = Path(__file__).resolve().parents[2]
+INSTALL = ROOT / "classroom"
+
+
+def hub_installed() -> bool:
+    """``make hub`` has installed the hub's Python and proxy in classroom/."""
+    return ((INSTALL / "venv" / "bin" / "jupyterhub").exists()
+            and (INSTALL / "node" / "node_modules" / ".bin" / "configurable-http-proxy").exists())
+
+
+def hub_skip_reason() -> str | None:
+    """Why the real-hub tests cannot run here (None: they run)."""
+    import os
+
+    if os.environ.get("KIT_HUB_TESTS") == "1":
+        return None
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "hub test skipped: needs root (accounts are created); run as root or set KIT_HUB_TESTS=1"
+    if not hub_installed():
+        return ("hub test skipped: the hub is not installed (make hub installs it in classroom/); "
+                "or set KIT_HUB_TESTS=1")
+    return None
+
+
+@contextlib.contextmanager
+def running_hub(students: list[str], instructor: str, sets_dir: Path):
+    """A hub on free loopback ports with its own state folder, the accounts of ``students``
+    and ``instructor`` (removed afterwards), and the sets of ``sets_dir`` as its keys."""
+    import tempfile
+
+    from kit.classroom import hubconfig
+    from kit.classroom.paths import ClassroomPaths
+    from kit.classroom.roster import add_students, remove_students
+
+    state = Path(tempfile.mkdtemp(prefix="kit-hub-test-"))
+    state.chmod(0o755)
+    (state / "venv").symlink_to(INSTALL / "venv")
+    (state / "node").symlink_to(INSTALL / "node")
+    sets = state / "sets"
+    shutil.copytree(sets_dir, sets)
+    sets.chmod(0o700)
+    roster = state / "roster.csv"
+    roster.write_text("username,name,role\n" + "".join(f"{s},Student {i},student\n" for i, s in
+                      enumerate(students, 1)) + f"{instructor},Teacher,instructor\n", encoding="utf-8")
+    quiet = lambda _m: None  # noqa: E731
+    remove_students(roster, report=quiet)   # left over from an interrupted run
+    paths = ClassroomPaths(state)
+    port = _free_port()
+    try:
+        add_students(roster, paths, report=quiet, sets_dir=sets)
+        hubconfig.start(paths, port=port, report=quiet, sets_dir=sets,
+                        api_port=_free_port(), service_port=_free_port())
+        with open(paths.passwords, encoding="utf-8") as f:
+            import csv
+
+            passwords = {r["username"]: r["password"] for r in csv.DictReader(f)}
+        yield {"paths": paths, "url": f"http://127.0.0.1:{port}", "state": state, "passwords": passwords}
+    finally:
+        hubconfig.stop(paths, report=quiet)
+        remove_students(roster, report=quiet)
+        shutil.rmtree(state, ignore_errors=True)

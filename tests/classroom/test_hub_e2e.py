@@ -13,19 +13,15 @@ Runs when ``KIT_HUB_TESTS=1``, or as root when ``make hub`` has installed the hu
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
 import sqlite3
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-INSTALL = ROOT / "classroom"
+from .conftest import hub_skip_reason
+
 DATA = Path(__file__).parent / "data"
 STUDENTS = ["kitstue2e1", "kitstue2e2", "kitstue2e3"]
 INSTRUCTOR = "kitinse2e1"
@@ -34,28 +30,7 @@ SPAWN_DEADLINE_S = 120
 CLASS_DEADLINE_S = 170
 
 
-def _installed() -> bool:
-    return ((INSTALL / "venv" / "bin" / "jupyterhub").exists()
-            and (INSTALL / "node" / "node_modules" / ".bin" / "configurable-http-proxy").exists())
-
-
-def _why_skip() -> str | None:
-    if os.environ.get("KIT_HUB_TESTS") == "1":
-        return None
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return "hub test skipped: needs root (accounts are created); run as root or set KIT_HUB_TESTS=1"
-    if not _installed():
-        return "hub test skipped: the hub is not installed (make hub installs it in classroom/); or set KIT_HUB_TESTS=1"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.skipif(hub_skip_reason() is not None, reason=hub_skip_reason() or "")
 
 
 #: What each student's kernel runs: a wrong then a right answer (the second with a forged
@@ -100,39 +75,10 @@ print(json.dumps(out))
 @pytest.fixture(scope="module")
 def classroom():
     """A hub on free loopback ports, with its own state folder and four accounts."""
-    from kit.classroom import hubconfig
-    from kit.classroom.paths import ClassroomPaths
-    from kit.classroom.roster import add_students, remove_students
+    from .conftest import running_hub
 
-    state = Path(tempfile.mkdtemp(prefix="kit-hub-test-"))
-    state.chmod(0o755)
-    (state / "venv").symlink_to(INSTALL / "venv")
-    (state / "node").symlink_to(INSTALL / "node")
-    sets = state / "sets"
-    shutil.copytree(DATA / "keys", sets)
-    sets.chmod(0o700)
-    roster = state / "roster.csv"
-    roster.write_text("username,name,role\n" + "".join(f"{s},Student {i},student\n" for i, s in
-                      enumerate(STUDENTS, 1)) + f"{INSTRUCTOR},Teacher,instructor\n", encoding="utf-8")
-    remove_students(roster, report=lambda _m: None)   # left over from an interrupted run
-    paths = ClassroomPaths(state)
-    port = _free_port()
-    try:
-        add_students(roster, paths, report=lambda _m: None, sets_dir=sets)
-        hubconfig.start(paths, port=port, report=lambda _m: None, sets_dir=sets,
-                        api_port=_free_port(), service_port=_free_port())
-        yield {"paths": paths, "url": f"http://127.0.0.1:{port}", "state": state}
-    finally:
-        hubconfig.stop(paths, report=lambda _m: None)
-        remove_students(roster, report=lambda _m: None)
-        shutil.rmtree(state, ignore_errors=True)
-
-
-def _passwords(paths) -> dict:
-    import csv
-
-    with open(paths.passwords, encoding="utf-8") as f:
-        return {r["username"]: r["password"] for r in csv.DictReader(f)}
+    with running_hub(STUDENTS, INSTRUCTOR, DATA / "keys") as hub:
+        yield hub
 
 
 def _student_run(url, name, password, other, probes, results):
@@ -152,7 +98,7 @@ def _student_run(url, name, password, other, probes, results):
 
 def test_three_students_answer_through_the_service_and_cannot_read_the_keys(classroom):
     paths, url = classroom["paths"], classroom["url"]
-    passwords = _passwords(paths)
+    passwords = classroom["passwords"]
     assert not (paths.passwords.stat().st_mode & 0o077)             # mode 600: root only
     results: dict = {}
     threads = []
@@ -190,7 +136,7 @@ def test_the_instructor_sees_the_class(classroom):
     from kit.classroom.simulate import HubSession
 
     s = HubSession(classroom["url"], INSTRUCTOR)
-    assert s.login(_passwords(classroom["paths"])[INSTRUCTOR])
+    assert s.login(classroom["passwords"][INSTRUCTOR])
     status, page, _ = s.request("/services/kit/")                   # OAuth through the hub
     assert status == 200
     text = page.decode()
