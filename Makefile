@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.kit-installed-$(shell $(PYTHON) -c "import hashlib,sys;print(
 PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test test-fast bench check doctor notebooks clean help
+.PHONY: lab test test-fast bench check doctor notebooks hub hub-install hub-stop classroom-bench clean help
 
 help:
 	@echo "make lab    - create the environment and open JupyterLab at the start notebook"
@@ -16,6 +16,9 @@ help:
 	@echo "make bench  - speed and memory benchmarks"
 	@echo "make check  - validate the article files in seeds/"
 	@echo "make notebooks - run every notebook again and store its outputs (after changing kit/ or its data)"
+	@echo "make hub    - set up and start a JupyterHub for a class on 127.0.0.1:8000 (root; Node.js/npm needed)"
+	@echo "make hub-stop - stop the class's hub and everything it started"
+	@echo "make classroom-bench - N students (default 30) at once on a loopback hub (root)"
 	@echo "make clean  - remove the environment"
 
 $(STAMP): pyproject.toml
@@ -57,5 +60,44 @@ check: $(STAMP)
 doctor: $(STAMP)
 	$(BIN)/python -m kit doctor
 
+# ---- the classroom (docs/classroom.md) ------------------------------------------------------
+# The class's hub lives in classroom/ (git-ignored): its own Python made from the system's
+# python3 (student accounts must be able to run it), the proxy from npm, the hub's state.
+HUB_IP     ?= 127.0.0.1
+HUB_PORT   ?= 8000
+HUB_PYTHON ?= $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
+CLASSROOM  := classroom
+HUB_BIN    := $(CLASSROOM)/venv/bin
+HUB_STAMP  := $(CLASSROOM)/venv/.kit-hub-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+N          ?= 30
+
+$(HUB_STAMP): pyproject.toml
+	@[ "$$(id -u)" = 0 ] || { echo "make hub runs as root: it creates the students' accounts and starts their servers as them (sudo make hub)"; exit 1; }
+	@command -v npm >/dev/null || { echo "make hub needs Node.js and npm for configurable-http-proxy (Debian/Ubuntu: sudo apt-get install nodejs npm)"; exit 1; }
+	rm -rf $(CLASSROOM)/venv
+	mkdir -p $(CLASSROOM) && chmod 755 $(CLASSROOM)
+	$(HUB_PYTHON) -m venv $(CLASSROOM)/venv
+	$(HUB_BIN)/python -m pip install --quiet --upgrade pip
+	$(HUB_BIN)/python -m pip install --quiet ".[hub]"
+	mkdir -p $(CLASSROOM)/node
+	npm install --prefix $(CLASSROOM)/node --no-audit --no-fund --silent configurable-http-proxy@5
+	chmod -R a+rX $(CLASSROOM)/venv $(CLASSROOM)/node
+	touch $@
+
+hub-install: $(HUB_STAMP)
+
+# The kit is installed (not editable) into the hub's Python, so students never need to read
+# the project folder; it is reinstalled at every `make hub` to match the code.
+hub: $(HUB_STAMP)
+	$(HUB_BIN)/python -m pip install --quiet --no-deps --force-reinstall .
+	$(HUB_BIN)/python -m kit.classroom hub start --ip $(HUB_IP) --port $(HUB_PORT)
+
+hub-stop:
+	@if [ -x $(HUB_BIN)/python ]; then $(HUB_BIN)/python -m kit.classroom hub stop; else echo "no hub installed"; fi
+
+classroom-bench: $(HUB_STAMP)
+	$(HUB_BIN)/python -m pip install --quiet --no-deps --force-reinstall .
+	$(HUB_BIN)/python benchmarks/classroom_bench.py --students $(N)
+
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache $(CLASSROOM)/venv $(CLASSROOM)/node

@@ -40,7 +40,8 @@ EXAMPLE_QUERY = "先进经验"
 PROJECTION_CSS = """<style>
 .kit-app { max-width: 100%; }
 .kit-app-title h1 { font-size: 1.6rem; margin: 0.2em 0; }
-.kit-app .lm-TabBar-tab { color: #1a1a1a; }
+.kit-app .kit-view { --kit-fg-muted: #404040; --kit-accent: #0b4f9c; --kit-link: #0b4f9c; }
+.kit-app .lm-TabBar-tab, .kit-app .lm-TabBar-tabLabel { color: #1a1a1a !important; opacity: 1 !important; }
 .kit-projection {
   --jp-widgets-font-size: 22px; --jp-ui-font-size1: 22px; --jp-content-font-size1: 22px;
   --jp-widgets-inline-height: 40px; --jp-widgets-inline-label-width: 140px;

@@ -173,6 +173,25 @@
     close(false);
   });
 
+  /* ipywidgets' sliders name their handle nowhere (axe: aria-input-field-name): give each
+     handle of a kit view the text of its description label. */
+  var VIEWS = ".kit-reader, .kit-timeline, .kit-glossary, .kit-concordance, .kit-quiz";
+  function labelSliders() {
+    document.querySelectorAll('.noUi-handle[role="slider"]:not([aria-label])').forEach(function (h) {
+      var box = h.closest(".widget-slider, .jupyter-widget-slider, .widget-hslider");
+      if (!box || !box.closest(VIEWS)) { return; }
+      var label = box.querySelector(".widget-label, .widget-label-basic");
+      h.setAttribute("aria-label", (label && label.textContent.trim()) || "slider");
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    requestAnimationFrame(function () { pending = false; labelSliders(); });
+  }).observe(document.body, { childList: true, subtree: true });
+  labelSliders();
+
   document.documentElement.classList.add("kit-js");
   window.kitReader = { open: open, close: close, version: 1 };
 }());

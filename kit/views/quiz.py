@@ -35,6 +35,7 @@ import ipywidgets as widgets
 from ..errors import KitError
 from ._html import esc, style_block, zh_lang
 from .. import exercises, progress
+from ..classroom import hub_user, remote_checker
 from .quiz_inputs import INPUTS, zh_attr
 
 ExerciseSet, Question, Feedback = exercises.ExerciseSet, exercises.Question, exercises.Feedback
@@ -275,10 +276,11 @@ class QuestionPanel(widgets.VBox):
     """
 
     def __init__(self, question: Question, number: int = 1, total: int = 1,
-                 on_attempt: Callable | None = None):
+                 on_attempt: Callable | None = None, checker: Callable | None = None):
         self.question = question
         self.state = QuestionState()
         self._on_attempt = on_attempt
+        self._checker = checker or exercises.check   # in a hub: the classroom service
         self.prompt = widgets.HTML(render_prompt_html(question, number, total))
         self.input = INPUTS[question.type](question, self._guard(self._check))
         self.control = self.input.control
@@ -328,7 +330,7 @@ class QuestionPanel(widgets.VBox):
         if st.feedback is not None and response == st.last_response and not st.feedback.empty:
             return  # the same answer again (e.g. Enter, then the Check button): not a new attempt
         number = max(st.attempts, st.hints_shown) + 1
-        fb = exercises.check(self.question, response, attempt=number)
+        fb = self._checker(self.question, response, attempt=number)
         st.last_response = response
         st.feedback = fb
         if fb.empty or fb.needs_self_assessment:
@@ -344,7 +346,7 @@ class QuestionPanel(widgets.VBox):
         if st.done:
             return
         response = {"text": self.input.response(), "self_assessed": covers}
-        fb = exercises.check(self.question, response, attempt=st.attempts + 1)
+        fb = self._checker(self.question, response, attempt=st.attempts + 1)
         if fb.empty:
             self.feedback.value = render_feedback_html(fb)
             return
@@ -425,7 +427,8 @@ class QuizView(widgets.VBox):
         if not len(self.exercise_set):
             raise KitError(f"the set '{self.exercise_set.name}' has no questions")
         self.mode = mode
-        self.student = (student or "").strip() or progress.load_student()
+        self.remote = remote_checker()   # None outside a JupyterHub session: checked here
+        self.student = (student or "").strip() or hub_user() or progress.load_student()
         self._pending: list[dict] = []
         total = len(self.exercise_set)
         self.header = widgets.HTML(render_header_html(self.exercise_set))
@@ -443,7 +446,8 @@ class QuizView(widgets.VBox):
             self.status.value = self._notice(
                 "Type your name above so your answers are saved for your instructor "
                 "(asked once on this computer).")
-        self.panels = [QuestionPanel(q, i, total, on_attempt=self._on_attempt)
+        checker = self.remote and self.remote.checker_for(self.exercise_set.name)
+        self.panels = [QuestionPanel(q, i, total, on_attempt=self._on_attempt, checker=checker)
                        for i, q in enumerate(self.exercise_set, 1)]
         self.summary = widgets.HTML("")
         self.prev_button = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="auto"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import shutil
 import socket
 import threading
@@ -134,6 +135,18 @@ def hub_skip_reason() -> str | None:
     return None
 
 
+@functools.cache
+def install_current_kit() -> None:
+    """Put this checkout's kit into the hub's Python (once per run): students' servers import it
+    from there, so a stale copy from an earlier ``make hub`` would test old code."""
+    import subprocess
+
+    subprocess.run([str(INSTALL / "venv" / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                    "--no-deps", "--force-reinstall", str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    subprocess.run(["chmod", "-R", "a+rX", str(INSTALL / "venv")], check=True, timeout=60)
+
+
 @contextlib.contextmanager
 def running_hub(students: list[str], instructor: str, sets_dir: Path):
     """A hub on free loopback ports with its own state folder, the accounts of ``students``
@@ -144,6 +157,7 @@ def running_hub(students: list[str], instructor: str, sets_dir: Path):
     from kit.classroom.paths import ClassroomPaths
     from kit.classroom.roster import add_students, remove_students
 
+    install_current_kit()
     state = Path(tempfile.mkdtemp(prefix="kit-hub-test-"))
     state.chmod(0o755)
     (state / "venv").symlink_to(INSTALL / "venv")
