@@ -1,12 +1,9 @@
 """The command line: ``python -m kit list | show | check | doctor | glossary | handout | export | progress | release``.
 
     >>> from kit._data import seeds_dir
-    >>> main(["list", str(seeds_dir() / "003_0d759123a74baf35.txt")])  # doctest: +NORMALIZE_WHITESPACE
+    >>> main(["list", "--no-levels", str(seeds_dir() / "003_0d759123a74baf35.txt")])  # doctest: +NORMALIZE_WHITESPACE
     id                    date        page  column  paragraphs  title
     003_0d759123a74baf35  1952-08-03     2  经济生活简评     3/3     及时总结和传播推广先进经验的经验
-    <BLANKLINE>
-    levels (% of words)   words   1  2  3   4   5  6  7–9  outside HSK
-    003_0d759123a74baf35    259  25  5  9  24  23  5    7            2
     0
 """
 

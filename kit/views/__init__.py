@@ -23,7 +23,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:                 # what editors and type checkers see; loaded lazily below
-    from ._html import style_block
+    from ._html import reader_script, style_block
+    from .cards import render_card_html
     from .concordance import ConcordanceView, render_concordance_html
     from .glossary_view import GlossaryView, render_term_card
     from .quiz import QuizView
@@ -41,11 +42,14 @@ _EXPORTS = {
     "render_concordance_html": "concordance",
     "QuizView": "quiz",
     "style_block": "_html",
+    "reader_script": "_html",
+    "render_card_html": "cards",
 }
 
 __all__ = ["ReaderView", "GlossaryView", "TimelineView", "ConcordanceView", "QuizView",
            "render_reader_html", "render_term_card", "render_events_html",
-           "render_concordance_html", "style_block", "clear_caches"]
+           "render_concordance_html", "render_card_html", "style_block", "reader_script",
+           "clear_caches"]
 
 
 def __getattr__(name: str):
@@ -68,7 +72,7 @@ def clear_caches() -> None:
 
     >>> clear_caches()
     """
-    for name in ("_html", "reader"):
+    for name in ("_html", "reader", "words"):
         module = sys.modules.get(f"{__name__}.{name}")
         if module is not None:
             module.clear_caches()

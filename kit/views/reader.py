@@ -1,7 +1,22 @@
 """The bilingual reader: one article in Chinese, English, side by side or interlinear.
 
 The work is done by :func:`render_reader_html`, a pure function from an article and the
-reader's settings to HTML; :class:`ReaderView` only wires ipywidgets controls to it.
+reader's settings to one self-contained HTML string; :class:`ReaderView` only wires
+ipywidgets controls to it. The page works on its own, anywhere HTML is shown:
+
+* its ``<style>`` is ``kit/data/views.css`` (:func:`kit.views.style_block`), scoped under
+  ``.kit-view``; no script and no external resource is in it, and all article text is
+  escaped;
+* every Chinese word is a ``<span class="kit-w" data-card="N" role="button">`` with one
+  ``<ruby>`` per character when pinyin is on (:mod:`kit.views.words`); its dictionary card
+  is the hidden ``.kit-cards [data-card-id="N"]`` at the end of the page
+  (:mod:`kit.views.cards`); English glossary terms are ``<mark data-card="N">``;
+* the cards open with ``kit/data/reader.js`` (:func:`kit.views.reader_script`, plain
+  JavaScript, installed once per page): click or Enter/Space on a word, Escape / a click
+  elsewhere / the pointer leaving closes it; one tab stop per sentence, arrow keys from
+  word to word. A page without the script still shows the text, pinyin and level marks.
+  In JupyterLab the ReaderView adds the script itself, and the card's star saves the word
+  to my words through a hidden text box (``.kit-reader-bridge``).
 
     >>> import kit
     >>> article = kit.load_corpus()["003_0d759123a74baf35"]

@@ -32,7 +32,8 @@ from ..language import annotate
 from ..text import HAN_RE
 from ._html import esc
 
-__all__ = ["WordStyle", "syllables", "tone_of", "zh_words_html", "SYLLABLE_CACHE_SIZE"]
+__all__ = ["WordStyle", "syllables", "tone_of", "zh_words_html", "clear_caches",
+           "SYLLABLE_CACHE_SIZE"]
 
 #: How many syllables' tone-mark spellings to keep (Mandarin has about 1,300 toned syllables).
 SYLLABLE_CACHE_SIZE = 4096
@@ -63,6 +64,11 @@ def _marked(numbered: str) -> str:
     from pypinyin.contrib.tone_convert import to_tone
 
     return to_tone(numbered)
+
+
+def clear_caches() -> None:
+    """Forget the tone-mark spellings converted so far (tests)."""
+    _marked.cache_clear()
 
 
 def syllables(word: str, numbers: str) -> list[str]:

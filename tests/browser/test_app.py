@@ -136,7 +136,7 @@ def test_glossary_timeline_and_concordance_tabs(app_page):
     panel = tab(app_page, "Glossary")
     panel.locator(".kit-glossary .kit-card").first.wait_for()
     panel = tab(app_page, "Timeline")
-    panel.locator(".kit-timeline img").first.wait_for()
+    panel.locator(".kit-timeline img[alt]").first.wait_for()
     assert panel.locator(".kit-timeline [data-event]").count() > 5
     panel = tab(app_page, "Concordance")
     panel.locator(".kit-concordance .kit-kwic").first.wait_for()
