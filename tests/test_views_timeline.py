@@ -20,6 +20,13 @@ def view(timeline):
     return TimelineView(timeline)
 
 
+def png_of(view) -> bytes:
+    """The PNG bytes inside the view's <img> (a data: URL)."""
+    import base64
+
+    return base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', view.image.value).group(1))
+
+
 def listed(page):
     return re.findall(r'<tr data-event="([^"]+)">', page)
 
@@ -28,15 +35,17 @@ def test_opens_on_1935_to_1958_with_every_event(view, timeline):
     view.years.value, view.category.value = (1935, 1958), ""
     assert "kit-timeline" in view._dom_classes
     assert view.years.min <= 1935 and view.years.max >= 1958
-    assert bytes(view.image.value).startswith(PNG)
+    assert png_of(view).startswith(PNG)
+    assert 'alt="Timeline chart, 1935–1958, all categories: ' in view.image.value
     assert listed(view.html.value) == [e.id for e in timeline.between(1935, 1958)]
 
 
 def test_moving_the_slider_redraws_and_narrows_the_list(view, timeline):
     view.years.value, view.category.value = (1935, 1958), ""
-    before = view.image.value
+    before = png_of(view)
     view.years.value = (1951, 1953)
-    assert bytes(view.image.value).startswith(PNG) and view.image.value != before
+    assert png_of(view).startswith(PNG) and png_of(view) != before
+    assert "1951–1953" in view.image.value
     ids = listed(view.html.value)
     assert ids and len(ids) < len(timeline)
     for event in (timeline[i] for i in ids):

@@ -14,6 +14,7 @@ only moves it (hidden events, re-packed lanes, new axis limits), so a slider ans
 
 from __future__ import annotations
 
+import base64
 import io
 from collections import OrderedDict
 
@@ -24,7 +25,8 @@ from ..plots import TimelineChart, plot_timeline
 from ..timeline import CATEGORY_LABELS, load_timeline
 from ._html import attrs, esc, render_safely, sources_html, view_html
 
-__all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "YEARS"]
+__all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "chart_img_html",
+           "YEARS"]
 
 #: The years the slider covers by default: from the Stakhanovite movement to the Great Leap.
 YEARS = (1935, 1958)
@@ -89,11 +91,23 @@ def timeline_png(timeline, years=YEARS, category: str = ALL_CATEGORIES, *, dpi: 
     return buffer.getvalue()
 
 
+def chart_img_html(png: bytes, alt: str) -> str:
+    """The chart as an ``<img>`` with its text alternative (screen readers read ``alt``).
+
+    >>> chart_img_html(b"\\x89PNG", "Timeline <1952>")[:63]
+    '<img class="kit-timeline-chart" alt="Timeline &lt;1952&gt;" src'
+    """
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="kit-timeline-chart" alt="{esc(alt)}" src="data:image/png;base64,{data}"'
+            ' style="max-width: 100%; height: auto">')
+
+
 class TimelineView(widgets.VBox):
     """The campaigns' timeline: choose years and a category; see the plot and the events.
 
     Controls (attributes): ``years`` (an IntRangeSlider), ``category``; the plot is in
-    ``image`` (PNG) and the list of events in ``html``. ``chart`` is the one
+    ``image`` (an HTML ``<img>`` with a text alternative that names the years, the category
+    and the number of events; ``png()`` gives its bytes) and the list of events in ``html``. ``chart`` is the one
     :class:`kit.plots.TimelineChart` the view draws once and then moves.
     """
 
@@ -110,7 +124,7 @@ class TimelineView(widgets.VBox):
             options=[("All categories", ALL_CATEGORIES)]
             + [(_category_label(c), c) for c in self.timeline.categories],
             description="Category")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
         self.html = widgets.HTML()
         self.errors = widgets.Output()
         super().__init__([widgets.HBox([self.years, self.category]), self.image, self.html,
@@ -141,8 +155,14 @@ class TimelineView(widgets.VBox):
     def render(self) -> str:
         """Draw the plot into ``image`` and return the events' HTML (what ``html`` shows)."""
         events = self.events()  # first: a backwards range is explained, not drawn
-        self.image.value = self.png()
+        self.image.value = chart_img_html(self.png(), self._alt_text(events))
         return render_events_html(events, self.years.value)
+
+    def _alt_text(self, events) -> str:
+        (first, last), category = self.years.value, self.category.value
+        shown = _category_label(category) if category else "all categories"
+        return (f"Timeline chart, {first}–{last}, {shown}: {len(events)} events, "
+                "listed in the table below.")
 
     def _refresh(self, change=None) -> None:
         with self.errors:

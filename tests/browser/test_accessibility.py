@@ -61,13 +61,7 @@ def serious(results) -> list[str]:
             for v in results.response["violations"] if v["impact"] in FAILING]
 
 
-TIMELINE_IMAGE = pytest.mark.xfail(
-    strict=True, reason="kit/views/timeline_view.py (not the reader's) shows its chart in an "
-    "ipywidgets Image, which has no alt text (axe image-alt, critical): reported to the lead")
-
-
-@pytest.mark.parametrize("name", [n if n != "timeline" else pytest.param(n, marks=TIMELINE_IMAGE)
-                                  for n in AREAS])
+@pytest.mark.parametrize("name", list(AREAS))
 def test_no_serious_or_critical_violation(views_lab, name):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -29,8 +29,14 @@ _JS_OVERFLOW = """() => {
   const width = document.documentElement.clientWidth, out = [];
   if (document.documentElement.scrollWidth > width + 1)
     out.push('page is ' + document.documentElement.scrollWidth + ' px wide');
+  const scrolls = (el) => {          // inside a box that scrolls (code cells): not the page
+    for (let p = el.parentElement; p; p = p.parentElement)
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+    return false;
+  };
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
+    if (r.right > width + 1 && scrolls(el)) continue;
     if (r.width && r.right > width + 1 && getComputedStyle(el).visibility !== 'hidden'
         && !el.closest('[hidden], details:not([open]) > :not(summary)'))
       out.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(r.right));
