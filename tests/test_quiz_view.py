@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
@@ -372,3 +373,16 @@ def test_self_marked_short_answers_are_counted_apart(progress_folder):
     assert "marked as covering it by you" in text_of(view.summary.value)
     assert "Short answers you marked as covering the model answer: 1 of" in text_of(view.summary.value)
     assert progress_frame()["self_assessed"].tolist() == [True]
+
+
+def test_without_a_kernel_a_quiz_shows_its_prompts_and_no_answer():
+    """The static copy of a quiz (GitHub, nbviewer, a notebook not yet run) lists the prompts,
+    never a solution."""
+    quiz = kit.views.QuizView(kit.load_exercises("01_reading_the_report"))
+    bundle = quiz._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("QuizView: 01_reading_the_report, ")
+    page = bundle["text/html"]
+    for question in quiz.exercise_set:
+        assert html.escape(question.prompt, quote=False).split("\n")[0][:30] in page
+        if question.type == "cloze":
+            assert f">{html.escape(question.solution)}<" not in page

@@ -130,3 +130,13 @@ def test_pictures_are_kept_for_a_few_settings_only(timeline):
     for first in range(1935, 1935 + timeline_view.PNG_CACHE_SIZE + 4):
         view.years.value = (first, 1958)
     assert len(view._pngs) == timeline_view.PNG_CACHE_SIZE
+
+
+def test_without_a_kernel_the_view_shows_its_chart_and_events(view):
+    """A notebook opened before it is run shows the chart (with its text alternative) and the
+    events as static HTML, not a raw widget repr."""
+    view.years.value, view.category.value = (1951, 1953), ""
+    bundle = view._repr_mimebundle_()
+    assert bundle["text/plain"].startswith("TimelineView: 1951–1953, all categories")
+    assert 'alt="Timeline chart, 1951–1953' in bundle["text/html"]
+    assert listed(bundle["text/html"]) == listed(view.html.value)

@@ -36,6 +36,7 @@ from ..errors import KitError
 from ._html import esc, style_block, zh_lang
 from .. import exercises, progress
 from ..classroom import hub_user, remote_checker
+from .fallback import StaticFallback
 from .quiz_inputs import INPUTS, zh_attr
 
 ExerciseSet, Question, Feedback = exercises.ExerciseSet, exercises.Question, exercises.Feedback
@@ -405,7 +406,7 @@ class QuestionPanel(widgets.VBox):
 # ==========================================================================================
 # The view
 # ==========================================================================================
-class QuizView(widgets.VBox):
+class QuizView(StaticFallback, widgets.VBox):
     """Practise an exercise set: immediate feedback, hints, retry, a score at the end.
 
     Args:
@@ -469,6 +470,17 @@ class QuizView(widgets.VBox):
     def __repr__(self) -> str:
         return (f"<QuizView {self.exercise_set.name}: {len(self.exercise_set)} questions, "
                 f"mode '{self.mode}'>")
+
+    def static_summary(self) -> str:
+        return f"{self.exercise_set.name}, {len(self.exercise_set)} questions"
+
+    def static_html(self) -> str:
+        """The set's title and every question's prompt (never an answer), for a notebook seen
+        without a kernel."""
+        total = len(self.exercise_set)
+        prompts = "".join(render_prompt_html(q, i, total)
+                          for i, q in enumerate(self.exercise_set, 1))
+        return self.header.value + f'<div class="kit-view kit-quiz-static">{prompts}</div>'
 
     # -- navigation ------------------------------------------------------------------------
     def show(self, index: int) -> None:

@@ -24,6 +24,7 @@ from ..errors import KitError
 from ..plots import TimelineChart, plot_timeline
 from ..timeline import CATEGORY_LABELS, load_timeline
 from ._html import attrs, esc, render_safely, sources_html, view_html
+from .fallback import StaticFallback
 
 __all__ = ["TimelineView", "select_events", "render_events_html", "timeline_png", "chart_img_html",
            "YEARS"]
@@ -102,7 +103,7 @@ def chart_img_html(png: bytes, alt: str) -> str:
             ' style="max-width: 100%; height: auto">')
 
 
-class TimelineView(widgets.VBox):
+class TimelineView(StaticFallback, widgets.VBox):
     """The campaigns' timeline: choose years and a category; see the plot and the events.
 
     Controls (attributes): ``years`` (an IntRangeSlider), ``category``; the plot is in
@@ -157,6 +158,13 @@ class TimelineView(widgets.VBox):
         events = self.events()  # first: a backwards range is explained, not drawn
         self.image.value = chart_img_html(self.png(), self._alt_text(events))
         return render_events_html(events, self.years.value)
+
+    def static_summary(self) -> str:
+        (first, last), category = self.years.value, self.category.value
+        return f"{first}–{last}, {_category_label(category) if category else 'all categories'}"
+
+    def static_html(self) -> str:
+        return self.image.value + self.html.value
 
     def _alt_text(self, events) -> str:
         (first, last), category = self.years.value, self.category.value
