@@ -19,8 +19,6 @@ A "Projection" switch above the tabs gives large text and high contrast for a le
 
 from __future__ import annotations
 
-import base64
-import html
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -88,7 +86,6 @@ class KitApp(widgets.VBox):
         self.text_size = self._size_menu()
         self.glossary = GlossaryView(corpus=corpus)
         self.timeline = TimelineView()
-        self.chart = self._described_chart()
         self.concordance = ConcordanceView(corpus, query=EXAMPLE_QUERY)
         self.quiz = None
         names = exercise_sets() if exercises is None else list(exercises)
@@ -129,27 +126,6 @@ class KitApp(widgets.VBox):
         slider.layout.display = "none"
         self.reader.children = [*self.reader.children[:2], menu, *self.reader.children[2:]]
         return menu
-
-    def _described_chart(self) -> widgets.HTML:
-        """The timeline's chart as an ``<img>`` with a text alternative (an ipywidgets Image
-        has no ``alt``), in place of the view's own image; it follows the view's PNG."""
-        image = self.timeline.image
-        chart = widgets.HTML(layout=widgets.Layout(max_width="100%"))
-
-        def show(change=None) -> None:
-            low, high = self.timeline.years.value
-            alt = (f"Timeline chart of the events from {low} to {high}; "
-                   "the table below lists the same events with their sources.")
-            data = base64.b64encode(image.value or b"").decode("ascii")
-            chart.value = (f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" '
-                           'style="max-width: 100%; height: auto">')
-
-        image.observe(show, names="value")
-        image.layout.display = "none"
-        show()
-        self.timeline.children = [*self.timeline.children[:1], chart,
-                                  *self.timeline.children[1:]]
-        return chart
 
     def _project(self, change) -> None:
         if change["new"]:
