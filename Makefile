@@ -8,10 +8,11 @@ STAMP  := $(VENV)/.kit-installed-$(shell $(PYTHON) -c "import hashlib,sys;print(
 PORT   ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test test-fast bench check doctor notebooks hub hub-install hub-stop classroom-bench clean help
+.PHONY: app lab test test-fast bench check doctor notebooks hub hub-install hub-stop classroom-bench clean help
 
 help:
 	@echo "make lab    - create the environment and open JupyterLab at the start notebook"
+	@echo "make app    - serve the kit as an application (Voila, no code shown) on 127.0.0.1"
 	@echo "make test   - create the environment and run every test (unit, doctest, nbval, browser)"
 	@echo "make bench  - speed and memory benchmarks"
 	@echo "make check  - validate the article files in seeds/"
@@ -37,8 +38,14 @@ lab: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip 127.0.0.1 --port $(PORT) --ServerApp.open_browser=True $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
 
+# Voila serves app/kit_app.ipynb with its code hidden; --token makes it print a URL with a
+# random token (the browser opens there; APP_ARGS=--no-browser stops that).
+APP_PORT ?= 8866
+app: $(STAMP)
+	$(BIN)/voila app/kit_app.ipynb --Voila.ip=127.0.0.1 --port=$(APP_PORT) --token $(APP_ARGS)
+
 test: $(STAMP)
-	$(BIN)/python -m pytest tests kit notebooks exercises --nbval -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests kit app notebooks exercises --nbval -p no:cacheprovider $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests kit --ignore=tests/browser -q $(PYTEST_ARGS)

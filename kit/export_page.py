@@ -35,11 +35,12 @@ import json
 from pathlib import Path
 
 from ._data import data_path
-from .views import render_reader_html, render_term_card, style_block
+from .views import reader_script, render_reader_html, render_term_card, style_block
 from .views.reader import MODES
 
-__all__ = ["export_page_html", "write_page", "pack", "unpack", "json_script",
-           "page_document", "esc", "split_cards", "DEFAULT_MODE", "MAX_PAGE_BYTES", "PAGE_SCRIPT", "PAGE_STYLE", "FORMS"]
+__all__ = ["export_page_html", "write_page", "pack", "unpack", "json_script", "page_document",
+           "esc", "split_cards", "DEFAULT_MODE", "MAX_PAGE_BYTES", "PAGE_SCRIPT", "PAGE_STYLE",
+           "FORMS"]
 
 #: The mode the page opens in (its HTML is in the page; the other modes are packed).
 DEFAULT_MODE = "paragraphs"
@@ -48,8 +49,6 @@ MAX_PAGE_BYTES = 1_500_000
 #: The page's script and its own style sheet (package data, inlined into every page).
 PAGE_SCRIPT = "page.js"
 PAGE_STYLE = "site.css"
-#: The reader's own script (cards and keyboard), shipped with the views.
-READER_SCRIPT = "reader.js"
 #: The two character forms: key in the page → whether traditional forms are shown.
 FORMS = {"s": False, "t": True}
 #: Where the reader's hidden cards start, and how its view ends (see :func:`split_cards`).
@@ -95,7 +94,8 @@ def pack(html: str) -> str:
     >>> unpack(pack("<p>经验</p>"))
     '<p>经验</p>'
     """
-    return base64.b64encode(gzip.compress(html.encode("utf-8"), GZIP_LEVEL, mtime=0)).decode("ascii")
+    packed = gzip.compress(html.encode("utf-8"), GZIP_LEVEL, mtime=0)
+    return base64.b64encode(packed).decode("ascii")
 
 
 def unpack(packed: str) -> str:
@@ -215,15 +215,7 @@ def export_page_html(article, *, glossary=None, notes=None, home: str | None = N
             f"<p>{esc(CEDICT_CREDIT)} Made with the kit (python -m kit export).</p></footer>"
             "</main>"
             f"{json_script('kit-variants', packed)}")
-    return page_document(title, body, script=_asset(PAGE_SCRIPT), scripts=_reader_script())
-
-
-def _reader_script() -> str:
-    """The reader's own ``<script>`` (word cards, keyboard): :func:`kit.views.reader_script`."""
-    from . import views
-
-    make = getattr(views, "reader_script", None)
-    return make() if make is not None else f"<script>{_asset(READER_SCRIPT)}</script>"
+    return page_document(title, body, script=_asset(PAGE_SCRIPT), scripts=reader_script())
 
 
 def page_document(title: str, body: str, *, script: str = "", scripts: str = "",

@@ -13,12 +13,13 @@ Every page is self-contained (inline style and script, no request to any server)
 between them are relative, and :func:`broken_links` checks that each one resolves.
 
     >>> import kit, tempfile
-    >>> folder = tempfile.mkdtemp()
-    >>> written = build_site(folder, kit.load_corpus(), notebook_dirs=())
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> written = build_site(folder.name, kit.load_corpus(), notebook_dirs=())
     >>> sorted(p.name for p in written)[:3]
     ['000_7ca6473d3635779a.html', '003_0d759123a74baf35.html', 'glossary.html']
-    >>> broken_links(folder)
+    >>> broken_links(folder.name)
     []
+    >>> folder.cleanup()
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 from ._data import PROJECT_DIR
 from .export_page import esc, page_document, write_page
 from .text import strip_tones
-from .views import render_events_html, render_term_card
+from .views import reader_script, render_events_html, render_term_card
 
 __all__ = ["build_site", "index_html", "glossary_page_html", "timeline_page_html",
            "notebook_page_html", "broken_links", "NOTEBOOK_DIRS", "SEARCH_SCRIPT"]
@@ -59,6 +60,14 @@ SEARCH_SCRIPT = """(function () {
 #: href and src attributes in a page (what :func:`broken_links` follows).
 _LINK = re.compile(r"""<(\w+)\b[^>]*?\s(href|src)=(["'])(.*?)\3""", re.S)
 _ID = re.compile(r"""\sid=(["'])(.*?)\1""")
+#: The site's links on top of a notebook page (which has nbconvert's style, not the site's).
+NAV_STYLE = ("<style>.kit-site-nav { display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; "
+             "padding: 0.5em 1rem; border-bottom: 1px solid #8a8a8a; } "
+             ".kit-site-nav a { color: #0b4f9c; }</style>")
+#: A widget's output (its view needs a kernel), and what a page shows when it has no copy.
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = ('<p class="kit-help">An interactive view: open this notebook in JupyterLab '
+               "(make lab) or use the app (make app) to use it.</p>")
 #: The opening of a link in a rendered notebook, and a link made plain text (not on the site).
 _A_HREF = re.compile(r'<a(\s[^>]*?)?href="([^"]*)"')
 _OFFSITE = re.compile(r'<a(\s[^>]*?)?data-offsite="([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -162,7 +171,8 @@ def timeline_page_html(timeline) -> str:
 
 def notebook_page_html(path, *, prefix: str = "../", known: set[str] | None = None) -> str:
     """A notebook as HTML with its stored outputs (nbconvert's ``lab`` template; nothing is
-    executed and no script is loaded from the web). Widgets show their static ``text/html``;
+    executed and no script is loaded from the web; the reader's own script is inline, so its
+    word cards open). Widgets show their static ``text/html``;
     links to notebooks on the site (``known``: site-relative paths) point to their pages.
     """
     import nbformat
@@ -171,12 +181,22 @@ def notebook_page_html(path, *, prefix: str = "../", known: set[str] | None = No
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if "application/vnd.jupyter.widget-view+json" in data and len(data) > 1:
-                del data["application/vnd.jupyter.widget-view+json"]
-    resources = {"kit_nav": _nav(prefix), "metadata": {"name": _title(Path(path).name)}}
+            _static_output(output.get("data", {}))
+    resources = {"kit_nav": _nav(prefix), "kit_script": reader_script(), "kit_style": NAV_STYLE,
+                 "metadata": {"name": _title(Path(path).name)}}
     body, _ = _exporter().from_notebook_node(notebook, resources=resources)
     return _rewrite_notebook_links(body, Path(path), known or set())
+
+
+def _static_output(data: dict) -> None:
+    """A widget's output as the page shows it: its static ``text/html`` copy (the views carry
+    one), or a note saying where the view works, never the widget's ``repr``."""
+    if WIDGET_MIME not in data:
+        return
+    del data[WIDGET_MIME]
+    if "text/html" not in data:
+        data["text/html"] = WIDGET_NOTE
+        data.pop("text/plain", None)
 
 
 @functools.cache
@@ -197,6 +217,8 @@ _NB_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block body_header -%}{{ super() }}{{ resources.kit_nav }}{%- endblock body_header -%}
+{% block extra_css %}{{ resources.kit_style }}{% endblock extra_css %}
+{% block footer_js %}{{ resources.kit_script }}{% endblock footer_js %}
 """
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +39,7 @@ Original:
     工厂学习了郝建秀工作法</script><script>alert("zh")</script>，厂长很满意。
 """
 
+ARTICLES_DIR = Path(__file__).resolve().parent / "data" / "articles"
 REPORT_ID = "000_7ca6473d3635779a"
 COMMENTARY_ID = "003_0d759123a74baf35"
 VARIANTS = re.compile(r'<script type="application/json" id="kit-variants">(.*?)</script>', re.S)
@@ -138,3 +140,11 @@ def test_cli_export_of_an_unknown_article_says_which_exist(capsys):
     assert "003_0d759123a74baf35" in capsys.readouterr().err
     assert main(["export"]) == 2
     assert "--site" in capsys.readouterr().err
+
+
+def test_a_chinese_only_article_exports(corpus):
+    text = (ARTICLES_DIR / f"{COMMENTARY_ID}.txt").read_text(encoding="utf-8")
+    article = kit.parse_article(text[text.index("### "):], source="zh_only.txt")
+    page = export_page_html(article)
+    variants = variants_of(page)
+    assert "推广先进经验" in variants["zh|s"] and variants["cards"].count("data-card-id=") > 50

@@ -123,3 +123,25 @@ def test_cli_export_site(tmp_path, monkeypatch, capsys):
     assert main(["export", "--site", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / "index.html").is_file()
     assert "pages written" in capsys.readouterr().out
+
+
+def test_a_widget_without_a_static_copy_says_where_it_works(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("view", execution_count=1, outputs=[
+        nbformat.v4.new_output("display_data", data={
+            "application/vnd.jupyter.widget-view+json": {"model_id": "x", "version_major": 2,
+                                                         "version_minor": 0},
+            "text/plain": "QuizView(children=(HTML(value='')))"})])]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, str(path))
+    page = kit.site.notebook_page_html(path)
+    assert "QuizView(children" not in page and "make app" in page
+    assert "window.kitReader" in page      # the reader's script: cards open in stored views
+
+
+def test_the_index_shows_hostile_titles_as_text():
+    text = (Path(__file__).resolve().parent / "data" / "articles" / f"{REPORT_ID}.txt").read_text(
+        encoding="utf-8")
+    hostile = text.replace("Title: ", "Title: <script>alert(1)</script> ", 1)
+    page = kit.site.index_html([kit.parse_article(hostile, source="hostile.txt")], {})
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

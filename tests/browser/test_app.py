@@ -53,7 +53,8 @@ def voila_app(tmp_path_factory):
     port, token = _lab.free_port(), secrets.token_hex(16)
     log = workdir / "voila.log"
     command = [sys.executable, "-m", "voila", str(APP), "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={port}", f"--token={token}", "--Voila.port_retries=0"]
+               f"--port={port}", f"--token={token}", "--Voila.port_retries=0",
+               "--show_tracebacks=True"]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=APP.parent, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -98,8 +99,13 @@ def app_page(voila_app, chromium):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(voila_app["url"])
-    page.locator(".kit-app").wait_for(timeout=APP_TIMEOUT_MS)
-    page.locator(".kit-app .kit-reader .kit-view").first.wait_for(timeout=APP_TIMEOUT_MS)
+    shown = page.locator(".kit-app .kit-reader .kit-view, .jp-OutputArea-output[data-mime-type="
+                         "'application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error, "
+                         ".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']")
+    shown.first.wait_for(timeout=APP_TIMEOUT_MS)
+    if not page.locator(".kit-app").count():
+        pytest.fail("the app did not start; it shows:\n" + page.locator("body").inner_text()[:3000],
+                    pytrace=False)
     page.errors = errors
     yield page
     context.close()

@@ -146,7 +146,7 @@ def test_glossary_search_by_toneless_pinyin_and_open_a_term(lab_page, lab_server
 
 def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     view = open_view(lab_page, lab_server, "timeline", "TimelineView()")
-    image = view.locator("img.widget-image").first
+    image = view.locator("img.kit-timeline-chart").first
     image.wait_for()
     view.page.wait_for_function("img => img.complete && img.naturalWidth > 0",
                                 arg=image.element_handle())
@@ -162,10 +162,13 @@ def test_timeline_slider_changes_the_plot(lab_page, lab_server):
     handle.focus()
     for _ in range(3):
         handle.press("PageUp")
+    # The chart is an <img> inside an HTML widget, replaced on every redraw: look it up anew.
     view.page.wait_for_function(
-        "([img, readout, src]) => readout.textContent.trim().startsWith('1950')"
-        " && img.getAttribute('src') !== src && img.complete && img.naturalWidth > 0",
-        arg=[image.element_handle(), readout.element_handle(), before_src], timeout=30_000)
+        "([root, readout, src]) => { const img = root.querySelector('img.kit-timeline-chart');"
+        " return readout.textContent.trim().startsWith('1950') && img !== null"
+        " && img.alt.startsWith('Timeline chart, 1950')"
+        " && img.getAttribute('src') !== src && img.complete && img.naturalWidth > 0; }",
+        arg=[view.element_handle(), readout.element_handle(), before_src], timeout=30_000)
     lab_page.wait_kernel_idle()
     assert_no_view_errors(lab_page, "moving the year slider")
 
