@@ -92,14 +92,15 @@ _RENAMED = {"concordance_lines": "concordance"}
 #: Sub-modules reachable as ``kit.<name>`` (loaded on first use).
 _SUBMODULES = ("text", "errors", "language", "articles", "corpus", "sources", "glossary",
                "timeline", "translation_notes", "concordance", "dictionary_lookup", "levels", "plots", "exports",
-               "views", "exercises", "progress", "word_list")
+               "views", "exercises", "progress", "word_list", "classroom", "export_page",
+               "site")
 
 __all__ = sorted([*_EXPORTS, *_SUBMODULES])
 
 if TYPE_CHECKING:  # what editors and type checkers see; at run time names load on first use
-    from . import (articles, concordance, corpus, dictionary_lookup, errors, exercises, exports,
-                   glossary, language, levels, plots, progress, sources, text, timeline,
-                   translation_notes, views, word_list)
+    from . import (articles, classroom, concordance, corpus, dictionary_lookup, errors, exercises,
+                   export_page, exports, glossary, language, levels, plots, progress, site,
+                   sources, text, timeline, translation_notes, views, word_list)
     from .articles import Article, parse_article, read_article
     from .concordance import concordance as concordance_lines
     from .corpus import Corpus, load_corpus

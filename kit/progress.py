@@ -36,12 +36,12 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
 
 from .errors import ProgressError
+from .safe_files import atomic_write, locked, move_aside
 
 __all__ = ["progress_dir", "progress_path", "record_attempt", "read_attempts", "progress_frame",
            "progress_summary", "load_student", "save_student", "ProgressWarning", "COLUMNS",
@@ -86,71 +86,17 @@ def progress_path() -> Path:
 
 
 # -- low-level file handling ---------------------------------------------------------------
-@contextlib.contextmanager
 def _locked(folder: Path, name: str = FILE_NAME):
-    """Hold an exclusive lock on ``folder/<name>.lock`` (released if the process dies)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lock_path = folder / (name + ".lock")
-    try:
-        handle = open(lock_path, "a+b")
-    except OSError as exc:
-        raise ProgressError(f"cannot open the lock file {lock_path} ({exc.strerror}); "
-                            "check that the folder is writable or set KIT_PROGRESS_DIR") from None
-    try:
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            fcntl = None
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        else:  # pragma: no cover - Windows only
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-        yield
-    finally:
-        handle.close()  # closing releases the lock
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (where the OS allows it)."""
-    if hasattr(os, "O_DIRECTORY"):
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(folder, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+    """Hold the lock of ``folder/<name>`` (see :func:`kit.safe_files.locked`)."""
+    return locked(Path(folder) / name, "your progress")
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` atomically: temp file, write, flush, fsync, os.replace."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise ProgressError(f"could not save {path} ({exc.strerror or exc}); the previous "
-                                "file is unchanged") from None
-        raise
-    _fsync_folder(path.parent)
+    atomic_write(path, text, "your progress")
 
 
 def _move_aside(path: Path, problem: str) -> Path:
-    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        n += 1
-    os.replace(path, target)
+    target = move_aside(path)
     warnings.warn(f"The progress file {path} could not be read ({problem}). It was moved to "
                   f"{target} so nothing in it is lost, and a new progress file was started. "
                   "Show both files to your instructor if earlier attempts are missing.",

@@ -27,13 +27,10 @@ it is set), and is saved the same careful way:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import hashlib
 import html
 import json
-import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -41,6 +38,7 @@ from .errors import KitError, ProgressError, UnknownIdError, did_you_mean
 from .levels import level_label
 from .dictionary_lookup import lookup, pinyin_in_context
 from .progress import progress_dir
+from .safe_files import atomic_write, locked, move_aside
 
 __all__ = ["add_my_word", "remove_my_word", "my_words", "is_my_word", "my_words_path",
            "my_words_to_csv", "my_words_to_anki", "MyWordsWarning", "COLUMNS", "FILE_NAME"]
@@ -76,65 +74,16 @@ def my_words_path(folder: str | Path | None = None) -> Path:
 
 
 # -- the file ----------------------------------------------------------------------------------
-@contextlib.contextmanager
 def _locked(path: Path):
-    """Hold an exclusive lock on ``<path>.lock`` (the system releases it if the process dies)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path.with_name(path.name + ".lock"), "a+b")
-    except OSError as exc:
-        raise ProgressError(f"cannot use the folder {path.parent} for your word list "
-                            f"({exc.strerror}); check that it is writable or set "
-                            "KIT_PROGRESS_DIR to another folder") from None
-    try:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-        else:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()  # closing releases the lock
+    return locked(path, "your word list")
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text``: temp file in the same folder, flush, fsync, os.replace."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):   # left by a writer that died
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise ProgressError(f"could not save your word list {path} ({exc.strerror or exc}); "
-                                "the previous list is unchanged") from None
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(path.parent, os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+    atomic_write(path, text, "your word list")
 
 
 def _move_aside(path: Path, problem: str) -> Path:
-    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    target, n = path.with_name(f"{path.name}.corrupt-{stamp}"), 1
-    while target.exists():
-        target, n = path.with_name(f"{path.name}.corrupt-{stamp}-{n}"), n + 1
-    os.replace(path, target)
+    target = move_aside(path)
     warnings.warn(f"Your word list {path} could not be read ({problem}). It was moved to "
                   f"{target} so nothing in it is lost, and a new list was started. Open that "
                   "file, or show it to your instructor, to get the earlier words back.",

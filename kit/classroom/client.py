@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any, Mapping
+
+from ..safe_files import atomic_write
 
 __all__ = ["remote_checker", "RemoteChecker", "in_hub", "hub_user", "UNREACHABLE", "OUTBOX_NAME"]
 
@@ -118,18 +119,9 @@ class RemoteChecker:
         return data if isinstance(data, list) else []
 
     def _save(self, items: list[dict]) -> None:
-        """Write the outbox atomically: a temporary file, fsync, then rename over the old."""
+        """Write the outbox atomically (see :func:`kit.safe_files.atomic_write`)."""
         self.outbox.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.outbox.parent, prefix=".outbox-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(items, f, ensure_ascii=False)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.outbox)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(self.outbox, json.dumps(items, ensure_ascii=False), "your unsent answers")
 
     def resend(self) -> int:
         """Send the kept attempts (up to :data:`RESEND_BATCH`); returns how many went."""
