@@ -78,14 +78,27 @@ def test_merge_keys_still_work():
 
 
 def test_deeply_nested_lists_are_refused_quickly_with_the_line():
-    """5,000 nested lists took PyYAML over a minute; the kit stops at MAX_NESTING levels."""
+    """5,000 nested lists took PyYAML over a minute; the kit stops at a nesting limit (its own
+    MAX_NESTING with the pure-Python parser, libyaml's when PyYAML has libyaml)."""
     import time
 
     from kit._yaml import MAX_NESTING, loads_yaml
 
     text = "title: deep\nquestions: " + "[" * 5000 + "]" * 5000 + "\n"
     started = time.process_time()
-    with pytest.raises(DataFileError, match=rf"deep.yaml, line 2: .*nested more than {MAX_NESTING} levels"):
+    with pytest.raises(DataFileError, match=rf"deep.yaml, line 2: .*(nested more than {MAX_NESTING} levels"
+                                            r"|exceeded maximum nesting depth)"):
         loads_yaml(text, source="deep.yaml")
     assert time.process_time() - started < 20   # a generous bound: it was minutes before
     assert loads_yaml("a: " + "[" * 20 + "]" * 20) == {"a": [[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}
+
+
+def test_the_pure_python_parser_stops_at_max_nesting(monkeypatch):
+    import yaml
+
+    from kit._yaml import MAX_NESTING
+
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    with pytest.raises(DataFileError, match=rf"line 1: .*nested more than {MAX_NESTING} levels"):
+        loads_yaml("a: " + "[" * 500 + "]" * 500, source="deep.yaml")
+    assert loads_yaml("a: [[1]]\nb: 2") == {"a": [[1]], "b": 2}

@@ -234,9 +234,9 @@ class ReaderView(StaticFallback, widgets.VBox):
     def starred(self) -> set:
         """The words in my words (read once, then kept up to date by the stars)."""
         if self._starred is None:
-            from ..word_list import my_words
+            from ..word_list import my_word_set
 
-            self._starred = set(my_words(self.words_folder)["word"])
+            self._starred = set(my_word_set(self.words_folder))
         return self._starred
 
     def render(self) -> str:
