@@ -68,41 +68,49 @@ doctor: $(STAMP)
 	$(BIN)/python -m kit doctor
 
 # ---- the classroom (docs/classroom.md) ------------------------------------------------------
-# The class's hub lives in classroom/ (git-ignored): its own Python made from the system's
-# python3 (student accounts must be able to run it), the proxy from npm, the hub's state.
+# The class's hub keeps its state in classroom/ (git-ignored, root only). Its own Python (made
+# from the system's python3) and the proxy from npm live in HUB_HOME, outside the project, so
+# that student accounts can run them wherever the project is (a home folder is often closed to
+# other accounts); classroom/venv and classroom/node point there.
 HUB_IP     ?= 127.0.0.1
 HUB_PORT   ?= 8000
 HUB_PYTHON ?= $(shell [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
+HUB_HOME   ?= /opt/kit-classroom
 CLASSROOM  := classroom
-HUB_BIN    := $(CLASSROOM)/venv/bin
-HUB_STAMP  := $(CLASSROOM)/venv/.kit-hub-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+HUB_BIN    := $(HUB_HOME)/venv/bin
+HUB_STAMP  := $(HUB_HOME)/venv/.kit-hub-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 N          ?= 30
 
 $(HUB_STAMP): pyproject.toml
 	@[ "$$(id -u)" = 0 ] || { echo "make hub runs as root: it creates the students' accounts and starts their servers as them (sudo make hub)"; exit 1; }
 	@command -v npm >/dev/null || { echo "make hub needs Node.js and npm for configurable-http-proxy (Debian/Ubuntu: sudo apt-get install nodejs npm)"; exit 1; }
-	rm -rf $(CLASSROOM)/venv
-	mkdir -p $(CLASSROOM) && chmod 755 $(CLASSROOM)
-	$(HUB_PYTHON) -m venv $(CLASSROOM)/venv
+	rm -rf $(HUB_HOME)/venv
+	mkdir -p $(HUB_HOME) && chmod 755 $(HUB_HOME)
+	$(HUB_PYTHON) -m venv $(HUB_HOME)/venv
 	$(HUB_BIN)/python -m pip install --quiet --upgrade pip
 	$(HUB_BIN)/python -m pip install --quiet ".[hub]"
-	mkdir -p $(CLASSROOM)/node
-	npm install --prefix $(CLASSROOM)/node --no-audit --no-fund --silent configurable-http-proxy@5
-	chmod -R a+rX $(CLASSROOM)/venv $(CLASSROOM)/node
+	mkdir -p $(HUB_HOME)/node
+	npm install --prefix $(HUB_HOME)/node --no-audit --no-fund --silent configurable-http-proxy@5
+	chmod -R a+rX $(HUB_HOME)
 	touch $@
 
 hub-install: $(HUB_STAMP)
+	mkdir -p $(CLASSROOM) && chmod 755 $(CLASSROOM)
+	for part in venv node; do \
+		[ -L $(CLASSROOM)/$$part ] || rm -rf $(CLASSROOM)/$$part; \
+		ln -sfn $(abspath $(HUB_HOME))/$$part $(CLASSROOM)/$$part; \
+	done
 
 # The kit is installed (not editable) into the hub's Python, so students never need to read
 # the project folder; it is reinstalled at every `make hub` to match the code.
-hub: $(HUB_STAMP)
+hub: hub-install
 	$(HUB_BIN)/python -m pip install --quiet --no-deps --force-reinstall .
 	$(HUB_BIN)/python -m kit.classroom hub start --ip $(HUB_IP) --port $(HUB_PORT)
 
 hub-stop:
 	@if [ -x $(HUB_BIN)/python ]; then $(HUB_BIN)/python -m kit.classroom hub stop; else echo "no hub installed"; fi
 
-classroom-bench: $(HUB_STAMP)
+classroom-bench: hub-install
 	$(HUB_BIN)/python -m pip install --quiet --no-deps --force-reinstall .
 	$(HUB_BIN)/python benchmarks/classroom_bench.py --students $(N)
 

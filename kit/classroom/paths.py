@@ -3,8 +3,8 @@
 =======================  ===========================================  ======================
 path                     what                                         readable by
 =======================  ===========================================  ======================
-``venv/``                the hub's Python (jupyterhub, the kit)       everyone (students run it)
-``node/``                configurable-http-proxy (npm)                everyone
+``venv/``                link to the hub's Python in HUB_HOME         everyone (students run it)
+``node/``                link to configurable-http-proxy in HUB_HOME  everyone
 ``hub/``                 config, hub database, cookie secret, logs    root
 ``keys/``                the instructor's exercise sets               root (the service)
 ``service/``             ``attempts.sqlite``: every attempt           root (the service)
@@ -48,8 +48,10 @@ class ClassroomPaths:
     def __init__(self, root: str | Path | None = None):
         object.__setattr__(self, "root", Path(root).absolute() if root else default_root())
 
-    venv = property(lambda self: self.root / "venv")
-    node = property(lambda self: self.root / "node")
+    # resolved: make hub links them to HUB_HOME (/opt/kit-classroom), which student accounts
+    # can reach wherever the project lives; the hub must start students' servers from there
+    venv = property(lambda self: (self.root / "venv").resolve())
+    node = property(lambda self: (self.root / "node").resolve())
     hub = property(lambda self: self.root / "hub")
     keys = property(lambda self: self.root / "keys")
     service = property(lambda self: self.root / "service")

@@ -144,7 +144,7 @@ def install_current_kit() -> None:
     subprocess.run([str(INSTALL / "venv" / "bin" / "python"), "-m", "pip", "install", "--quiet",
                     "--no-deps", "--force-reinstall", str(ROOT)],
                    check=True, capture_output=True, timeout=300)
-    subprocess.run(["chmod", "-R", "a+rX", str(INSTALL / "venv")], check=True, timeout=60)
+    subprocess.run(["chmod", "-R", "a+rX", str((INSTALL / "venv").resolve())], check=True, timeout=60)
 
 
 @contextlib.contextmanager
