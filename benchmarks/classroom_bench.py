@@ -36,7 +36,7 @@ from kit.exercises import load_exercises  # noqa: E402
 
 #: Seconds one student's server may take to start, at least, and per student in the burst.
 SPAWN_DEADLINE_MIN_S = 120
-SPAWN_DEADLINE_PER_STUDENT_S = 6
+SPAWN_DEADLINE_PER_STUDENT_S = 10   # 30 students: 300 s, the hub's own Spawner.start_timeout
 #: Seconds all the students may take to answer once their kernels are up.
 ANSWER_DEADLINE_S = 180
 #: How often memory is sampled (s).
@@ -110,7 +110,7 @@ def student(url, name, password, plan, go: threading.Event, deadline_s, out: dic
             return
         record["spawn_s"] = s.spawn(deadline_s)
         kernel = s.start_kernel()
-        s.run(kernel, "import kit.classroom", deadline_s=60)   # warm: imports before the clock
+        s.run(kernel, "import kit.classroom", deadline_s=deadline_s)   # warm: imports before the clock (slow while 30 kernels start)
         record["ready"] = True
         if not go.wait(deadline_s):
             record["error"] = "the class never got ready"
