@@ -15,17 +15,10 @@ from kit.levels import (PROFILE_KEYS, difficulty_frame, difficulty_profile, hsk_
                         level_counts, level_label, words_above)
 from kit.text import has_han
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXED = ROOT / "tests" / "data" / "articles"
-SEED_FILES = ("000_7ca6473d3635779a.txt", "003_0d759123a74baf35.txt")
-
-
 @pytest.fixture(scope="module")
-def articles():
-    """The fixed test articles (tests/data/articles/ when present, else the two seeds by name)."""
-    if FIXED.is_dir() and any(FIXED.glob("*.txt")):
-        return list(kit.load_corpus(FIXED, errors="report"))
-    return list(kit.load_corpus([ROOT / "seeds" / name for name in SEED_FILES]))
+def articles(corpus):
+    """The fixed test articles (tests/data/articles/, the conftest's ``corpus``)."""
+    return list(corpus)
 
 
 def _package_table(file_name: str) -> dict[str, int]:

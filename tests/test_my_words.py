@@ -59,7 +59,7 @@ def test_the_pinyin_and_definitions_are_those_of_the_sentence():
 
 def test_the_citation_defaults_to_the_articles_own():
     saved = add_my_word("推广", ARTICLE, SENTENCE)
-    article = kit.read_article(ROOT / "seeds" / f"{ARTICLE}.txt")
+    article = kit.read_article(ROOT / "tests" / "data" / "articles" / f"{ARTICLE}.txt")
     assert saved["citation"] == article.citation()
 
 

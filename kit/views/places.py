@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 from ..glossary import Occurrence
+from ..glossary.match import article_texts
 
 __all__ = ["CorpusTexts", "Places", "term_patterns", "SEPARATOR", "GROUP_PREFIX", "CACHED_TERMS"]
 
@@ -36,18 +37,6 @@ SEPARATOR = "\x00"
 CACHED_TERMS = 64
 #: Characters that may not touch an English form (it matches whole words only).
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-
-
-def _article_texts(article):
-    """``(lang, part, paragraph, text)`` of every searchable text of an article."""
-    yield "zh", "title", None, article.headline
-    yield "zh", "column", None, article.column_zh or ""
-    for number, paragraph in enumerate(article.paragraphs_zh):
-        yield "zh", "body", number, paragraph
-    yield "en", "title", None, article.title_en
-    yield "en", "column", None, article.column_en or ""
-    for number, paragraph in enumerate(article.paragraphs_en):
-        yield "en", "body", number, paragraph
 
 
 #: Forms are scanned in groups that share their first characters (this many, by language):
@@ -142,7 +131,7 @@ class CorpusTexts:
     def __init__(self, corpus):
         self._entries: dict = {"zh": [], "en": []}
         for article in corpus:
-            for lang, part, paragraph, text in _article_texts(article):
+            for lang, part, paragraph, text in article_texts(article):
                 self._entries[lang].append((article.id, part, paragraph, text or ""))
         self._joined, self._starts = {}, {}
         for lang, entries in self._entries.items():
